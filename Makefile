@@ -1,0 +1,66 @@
+# The two commands: `make run` (set up and serve) and `make test` (every test, both databases).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## make run: virtual environment, install, migrate, load the codebook and GA/11955 once,
+## create the demo logins, and serve on http://127.0.0.1:$(PORT)
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py setup_workbench
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: lint, the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests included
+test: install-test chromium
+	$(PY) -m ruff check .
+	@echo "=== Test run 1/2: database SQLite (in-memory test database) ==="
+	env -u DATABASE_URL WB_TEST_DATABASE=sqlite $(PY) -m pytest -p no:cacheprovider
+	@echo "=== Test run 2/2: database PostgreSQL (throwaway server) ==="
+	WB_TEST_DATABASE=postgresql scripts/with_postgres.sh $(PY) -m pytest -p no:cacheprovider
+
+test-sqlite: install-test
+	env -u DATABASE_URL WB_TEST_DATABASE=sqlite $(PY) -m pytest $(ARGS)
+
+test-postgres: install-test
+	WB_TEST_DATABASE=postgresql scripts/with_postgres.sh $(PY) -m pytest $(ARGS)
+
+test-browser: install-test chromium
+	env -u DATABASE_URL $(PY) -m pytest -m browser $(ARGS)
+
+## Debian's Chromium for the browser tests (never `playwright install`).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+bench: install-test
+	$(PY) benchmarks/run.py $(ARGS)
+
+clean:
+	rm -rf $(VENV) data staticfiles .pytest_cache .ruff_cache

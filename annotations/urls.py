@@ -1,0 +1,3 @@
+"""URLs of the analysis: workspace, reports, annotations API and exports."""
+
+urlpatterns: list = []

@@ -1,0 +1,108 @@
+"""Shared fixtures: the codebook, a small meeting, and the personas every
+permission test uses (analyst A owns the work, analyst B is a teammate, a
+reviewer, an administrator, and the anonymous visitor)."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from annotations.models import Code, CodingScheme
+from annotations.roles import ADMINISTRATOR, ANALYST, REVIEWER, ensure_roles
+from tracker.models import Gender, Meeting, Speaker, SpeakerType, Statement
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+GA_11955_RELEASE = SEEDS / "002_c8db3da65464a602.txt"
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def codebook(db) -> CodingScheme:
+    call_command("loaddata", str(ROOT / "fixtures" / "codebook.json"), verbosity=0)
+    return CodingScheme.objects.get(is_default=True)
+
+
+@pytest.fixture
+def code(codebook) -> Code:
+    return codebook.codes.get(slug="victim-centred")
+
+
+@pytest.fixture
+def roles(db):
+    return ensure_roles()
+
+
+def _user(django_user_model, roles, username, role, **extra):
+    user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+    user.groups.add(roles[role])
+    return user
+
+
+@pytest.fixture
+def analyst_a(django_user_model, roles):
+    return _user(django_user_model, roles, "amina", ANALYST)
+
+
+@pytest.fixture
+def analyst_b(django_user_model, roles):
+    return _user(django_user_model, roles, "bruno", ANALYST)
+
+
+@pytest.fixture
+def reviewer(django_user_model, roles):
+    return _user(django_user_model, roles, "rosa", REVIEWER)
+
+
+@pytest.fixture
+def administrator(django_user_model, roles):
+    return _user(django_user_model, roles, "ada", ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def meeting(db) -> Meeting:
+    """A three-statement meeting in the shape of GA/11955."""
+    m = Meeting.objects.create(
+        symbol="GA/TEST-1",
+        body="General Assembly",
+        session="Seventy-second Session",
+        meeting_number="24th Meeting (AM & PM)",
+        title="Test meeting on trafficking",
+    )
+    sen = Speaker.objects.create(name="Purna Sen", gender=Gender.FEMALE)
+    braz = Speaker.objects.create(name="Félix Braz", gender=Gender.MALE)
+    Statement.objects.create(
+        meeting=m,
+        order=1,
+        segment="Statements",
+        speaker=braz,
+        delegation="Luxembourg",
+        role="Minister for Justice",
+        speaker_type=SpeakerType.MEMBER_STATE,
+        text="Human trafficking was a serious crime and a victim-centred approach was needed.",
+    )
+    Statement.objects.create(
+        meeting=m,
+        order=2,
+        segment="Panel Discussion I",
+        speaker=sen,
+        delegation="UN-Women",
+        role="Director of the Policy Division",
+        speaker_type=SpeakerType.UN_OFFICIAL,
+        text="Trafficking was a gender-based problem and should be addressed as such.",
+    )
+    Statement.objects.create(
+        meeting=m,
+        order=3,
+        segment="Panel Discussion I",
+        speaker=None,
+        delegation="Ethiopia",
+        speaker_type=SpeakerType.MEMBER_STATE,
+        text="The representative 🙂 stressed the positive role of migration.",
+    )
+    return m
+
+
+@pytest.fixture
+def statement(meeting) -> Statement:
+    return meeting.statements.get(order=1)

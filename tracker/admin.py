@@ -1,0 +1,57 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Meeting, Speaker, Statement
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    extra = 0
+    fields = ["order", "segment", "speaker", "delegation", "speaker_type", "text"]
+    raw_id_fields = ["speaker"]
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["symbol", "date", "body", "session", "meeting_number", "statement_count"]
+    list_filter = ["body", "date"]
+    search_fields = ["symbol", "title", "subtitle", "summary"]
+    date_hierarchy = "date"
+    inlines = [StatementInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_statement_counts()
+
+    @admin.display(ordering="statement_count", description="Statements")
+    def statement_count(self, obj):
+        return obj.statement_count
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "gender"]
+    list_filter = ["gender"]
+    search_fields = ["name"]
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "meeting",
+        "order",
+        "segment",
+        "speaker",
+        "delegation",
+        "speaker_type",
+        "first_words",
+    ]
+    list_filter = ["speaker_type", "segment", "meeting", "speaker__gender"]
+    search_fields = ["text", "delegation", "speaker__name", "meeting__symbol"]
+    list_select_related = ["meeting", "speaker"]
+    raw_id_fields = ["speaker"]
+    ordering = ["meeting", "order"]
+
+    @admin.display(description="Text")
+    def first_words(self, obj):
+        return obj.text[:80] + ("…" if len(obj.text) > 80 else "")

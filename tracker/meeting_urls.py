@@ -1,0 +1,3 @@
+"""URLs of the meeting record (import pages, meetings API)."""
+
+urlpatterns: list = []

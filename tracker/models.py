@@ -1,0 +1,118 @@
+"""The meeting record: meetings, speakers and their attributed statements."""
+
+from django.db import models
+from django.db.models import Count, Q
+from simple_history.models import HistoricalRecords
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_statement_counts(self):
+        return self.annotate(statement_count=Count("statements", distinct=True))
+
+
+class Meeting(models.Model):
+    symbol = models.CharField(max_length=64, unique=True, help_text='e.g. "GA/11955"')
+    body = models.CharField(max_length=120, blank=True, help_text="e.g. General Assembly")
+    session = models.CharField(max_length=120, blank=True, help_text="e.g. Seventy-second Session")
+    meeting_number = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 24th Meeting (AM & PM)"
+    )
+    title = models.TextField(blank=True)
+    subtitle = models.TextField(blank=True)
+    date = models.DateField(null=True, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    summary = models.TextField(blank=True, help_text="The release's summary paragraphs.")
+    notes = models.TextField(
+        blank=True,
+        help_text='Paragraphs about several speakers at once ("Also speaking were…").',
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "symbol"]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", "Woman"
+    MALE = "male", "Man"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class SpeakerType(models.TextChoices):
+    MEMBER_STATE = "member_state", "Member State"
+    OBSERVER = "observer", "Observer / regional organisation"
+    UN_OFFICIAL = "un_official", "UN entity or official"
+    CIVIL_SOCIETY = "civil_society", "Civil society"
+    SURVIVOR = "survivor", "Survivor"
+    PRESIDING_OFFICER = "presiding_officer", "Presiding officer"
+    OTHER = "other", "Other"
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=200, db_index=True)
+    gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatementQuerySet(models.QuerySet):
+    def in_reading_order(self):
+        return self.select_related("speaker", "meeting").order_by("meeting_id", "order")
+
+
+class Statement(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
+    order = models.PositiveIntegerField(help_text="Position in the meeting, from 1.")
+    segment = models.CharField(max_length=200, blank=True, help_text="e.g. Opening Remarks")
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text='Empty for "The representative of X".',
+    )
+    delegation = models.CharField(
+        max_length=300, blank=True, help_text="The State or organisation spoken for."
+    )
+    role = models.CharField(max_length=500, blank=True, help_text="Role as printed.")
+    on_behalf_of = models.CharField(max_length=500, blank=True)
+    speaker_type = models.CharField(
+        max_length=20, choices=SpeakerType.choices, default=SpeakerType.OTHER
+    )
+    text = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "order"], name="statement_order_unique"),
+            models.CheckConstraint(condition=Q(order__gte=1), name="statement_order_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.symbol} #{self.order} {self.speaker_label}"
+
+    @property
+    def speaker_label(self) -> str:
+        if self.speaker_id:
+            return self.speaker.name
+        return f"Representative of {self.delegation}" if self.delegation else "Unattributed"
