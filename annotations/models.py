@@ -121,6 +121,25 @@ class AnnotationQuerySet(models.QuerySet):
     def by(self, analyst):
         return self.filter(analyst=analyst)
 
+    def adjudicated(self):
+        """The adjudicated set: live annotations a reviewer has not rejected.
+
+        A reviewer rules on the annotations analysts disagree on; the latest
+        decision on an annotation counts. Accepted and undisputed annotations
+        stay in the set, rejected ones leave it.
+        """
+        latest = AdjudicationDecision.objects.filter(annotation=models.OuterRef("pk")).order_by(
+            "-created", "-id"
+        )
+        return self.live().exclude(
+            models.Exists(
+                latest.filter(
+                    pk=models.Subquery(latest.values("pk")[:1]),
+                    decision=AdjudicationDecision.Decision.REJECTED,
+                )
+            )
+        )
+
 
 class AnnotationSource(models.TextChoices):
     MANUAL = "manual", "Coded by the analyst"

@@ -1,0 +1,3 @@
+"""urls_admin_tools"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""urls_api"""
+
+urlpatterns: list = []

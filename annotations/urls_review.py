@@ -1,0 +1,3 @@
+"""urls_review"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""urls_workspace"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""urls_import"""
+
+urlpatterns: list = []
