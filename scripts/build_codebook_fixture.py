@@ -33,6 +33,47 @@ GROUP_COLOURS = {
 }
 SHORTCUTS = list("1234567890abeghilmoqrstvwyz")
 
+# Keywords and phrases that suggest a code in the workspace (one per line in Code.keywords;
+# editable in the admin). Matching ignores case and treats any hyphen or space alike, so
+# "victim-centred" also finds the release's "victim\u2011centred" (non-breaking hyphen).
+KEYWORDS = {
+    "victim-centred": ["victim-centred", "victim-focused", "victims-focused", "rights of victims"],
+    "survivor-participation": ["involvement of survivors", "voice of survivors", "survivor-led"],
+    "human-rights-based": ["human-rights-based", "human rights-based", "rights-based approach"],
+    "gender-specific": ["gender-specific", "gender-sensitive", "gender-based", "gender-responsive"],
+    "child-centred": ["child-centred", "child-sensitive", "best interests of the child"],
+    "poverty-inequality": ["poverty", "inequality", "global North", "global South"],
+    "unemployment-labour": ["unemployment", "labour migration", "forced labour"],
+    "conflict-insecurity": ["armed conflict", "conflict", "insecurity", "terrorist"],
+    "migration-displacement": ["migration", "displacement", "refugees", "migrants"],
+    "demand": ["demand"],
+    "gender-inequality": ["gender discrimination", "discrimination against women", "patriarchy"],
+    "technology-online": ["online", "internet", "social media", "technology"],
+    "governance-impunity": ["impunity", "corruption", "weak institutions", "rule of law"],
+    "prevention": ["prevention", "awareness", "hotline"],
+    "protection": ["protection", "shelter", "shelters", "repatriation", "rehabilitation"],
+    "prosecution": ["prosecution", "prosecuting", "convictions", "criminalize", "criminalise"],
+    "partnership": ["partnership", "partnerships", "cooperation", "private sector"],
+    "women-as-vulnerable": [
+        "vulnerable groups",
+        "especially women and children",
+        "most vulnerable",
+    ],
+    "women-as-agents": [
+        "women leaders",
+        "women-led",
+        "women's organizations",
+        "women's leadership",
+    ],
+    "gender-specific-assistance": ["economic empowerment", "women and girls survivors"],
+    "access-to-justice": ["access to justice", "compensation", "legal remedies"],
+    "training-officials": ["training", "capacity-building", "border officials"],
+    "survivor-policy-role": ["policymaking", "policy development"],
+    "disaggregated-data": ["disaggregated", "data collection"],
+    "judicial-cooperation": ["judicial cooperation", "mutual legal assistance", "extradition"],
+    "safe-migration-channels": ["safe migration", "legal and safe migration", "regular migration"],
+}
+
 
 def parse(markdown: str):
     groups, codes = [], []
@@ -76,6 +117,10 @@ def main() -> int:
     if len(codes) > len(SHORTCUTS):
         print("More codes than shortcut keys", file=sys.stderr)
         return 1
+    unknown = sorted(set(KEYWORDS) - {code["slug"] for code in codes})
+    if unknown:
+        print(f"KEYWORDS names codes not in the codebook: {unknown}", file=sys.stderr)
+        return 1
     objects = [
         {
             "model": "annotations.codingscheme",
@@ -107,7 +152,7 @@ def main() -> int:
                     "colour": GROUP_COLOURS[code["group"]][index],
                     "shortcut": SHORTCUTS[order - 1],
                     "order": order,
-                    "keywords": "",
+                    "keywords": "\n".join(KEYWORDS.get(code["slug"], [])),
                     "retired": False,
                 },
             }
