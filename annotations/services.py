@@ -16,7 +16,14 @@ from django.utils import timezone
 
 from tracker.models import Meeting, Statement
 
-from .models import Annotation, AnnotationSource, Code, CodingScheme, SchemeAssignment
+from .models import (
+    Annotation,
+    AnnotationSource,
+    Code,
+    CodingScheme,
+    MissedOpportunity,
+    SchemeAssignment,
+)
 
 CONTEXT_CHARS = 32
 
@@ -239,3 +246,212 @@ def annotation_restore(*, annotation: Annotation, actor: AbstractBaseUser) -> An
     current.version += 1
     current.save()
     return current
+
+
+def code_by_slug(*, meeting: Meeting, slug: str) -> Code:
+    """The code with this slug in the scheme the meeting is coded with."""
+    scheme = scheme_for_meeting(meeting)
+    code = Code.objects.filter(scheme=scheme, slug=slug).first()
+    if code is None:
+        raise ValidationError(
+            {"code_slug": f'No code "{slug}" in scheme "{scheme}" of meeting {meeting.symbol}.'}
+        )
+    return code
+
+
+def codes_by_slugs(*, meeting: Meeting, slugs: list[str]) -> list[Code]:
+    """Codes of the meeting's scheme, in the order of `slugs`; all must exist."""
+    scheme = scheme_for_meeting(meeting)
+    found = {code.slug: code for code in Code.objects.filter(scheme=scheme, slug__in=slugs)}
+    missing = [slug for slug in slugs if slug not in found]
+    if missing:
+        raise ValidationError(
+            {
+                "code_slugs": f'Not codes of scheme "{scheme}" of meeting {meeting.symbol}: '
+                + ", ".join(missing)
+                + "."
+            }
+        )
+    return list(dict.fromkeys(found[slug] for slug in slugs))
+
+
+class StaleMissedOpportunity(StaleVersion):
+    """A missed opportunity was changed from a version that is no longer current."""
+
+    def __init__(self, current: MissedOpportunity):
+        self.current = current
+        Exception.__init__(
+            self,
+            f"Missed opportunity {current.pk} has changed since you loaded it "
+            f"(now version {current.version}).",
+        )
+
+
+def _check_missed_codes(*, meeting: Meeting, codes: list[Code]) -> None:
+    scheme = scheme_for_meeting(meeting)
+    foreign = [code.slug for code in codes if code.scheme_id != scheme.pk]
+    if foreign:
+        raise ValidationError(
+            {
+                "codes": f'Not in scheme "{scheme}" of meeting {meeting.symbol}: '
+                + ", ".join(foreign)
+                + "."
+            }
+        )
+
+
+@transaction.atomic
+def missed_opportunity_create(
+    *,
+    meeting: Meeting,
+    analyst: AbstractBaseUser,
+    title: str,
+    rationale: str,
+    codes: list[Code] | tuple[Code, ...] = (),
+) -> MissedOpportunity:
+    codes = list(codes)
+    _check_missed_codes(meeting=meeting, codes=codes)
+    missed = MissedOpportunity(meeting=meeting, analyst=analyst, title=title, rationale=rationale)
+    missed.full_clean()
+    missed.save()
+    missed.codes.set(codes)
+    return missed
+
+
+def _locked_missed(missed: MissedOpportunity, actor: AbstractBaseUser) -> MissedOpportunity:
+    current = (
+        MissedOpportunity.objects.select_for_update().select_related("meeting").get(pk=missed.pk)
+    )
+    if current.analyst_id != actor.pk:
+        raise PermissionDenied("This missed opportunity belongs to another analyst.")
+    return current
+
+
+@transaction.atomic
+def missed_opportunity_update(
+    *,
+    missed_opportunity: MissedOpportunity,
+    actor: AbstractBaseUser,
+    version: int,
+    title: str | None = None,
+    rationale: str | None = None,
+    codes: list[Code] | None = None,
+) -> MissedOpportunity:
+    """Change title, rationale or codes; `version` is the version the client saw."""
+    current = _locked_missed(missed_opportunity, actor)
+    if current.deleted_at is not None:
+        raise ValidationError("This missed opportunity has been deleted.")
+    if version != current.version:
+        raise StaleMissedOpportunity(current)
+    if title is not None:
+        current.title = title
+    if rationale is not None:
+        current.rationale = rationale
+    current.version += 1
+    current.full_clean()
+    current.save()
+    if codes is not None:
+        _check_missed_codes(meeting=current.meeting, codes=codes)
+        current.codes.set(codes)
+    return current
+
+
+@transaction.atomic
+def missed_opportunity_delete(
+    *, missed_opportunity: MissedOpportunity, actor: AbstractBaseUser, version: int | None = None
+) -> MissedOpportunity:
+    """Soft delete: it leaves reports and lists but stays in history."""
+    current = _locked_missed(missed_opportunity, actor)
+    if current.deleted_at is not None:
+        raise ValidationError("This missed opportunity is already deleted.")
+    if version is not None and version != current.version:
+        raise StaleMissedOpportunity(current)
+    current.deleted_at = timezone.now()
+    current.version += 1
+    current.save()
+    return current
+
+
+# Codebook writes (administrators). Codes already used by annotations keep what
+# the annotations depend on: their scheme, slug and kind (passage or statement).
+CODE_FIELDS_FIXED_ONCE_USED = ("scheme", "slug", "statement_level")
+
+
+def _check_groups(groups: object) -> None:
+    if not isinstance(groups, list) or not all(
+        isinstance(g, dict) and isinstance(g.get("slug"), str) and g["slug"] for g in groups
+    ):
+        raise ValidationError(
+            {"groups": 'Send a list of groups such as [{"slug": "approach", "name": "Approach"}].'}
+        )
+    slugs = [g["slug"] for g in groups]
+    if len(set(slugs)) != len(slugs):
+        raise ValidationError({"groups": "Each group slug may appear once."})
+
+
+def _save_checked(instance, *, message: str):
+    instance.full_clean()
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        raise ValidationError({"non_field_errors": message}) from None
+    return instance
+
+
+@transaction.atomic
+def scheme_save(*, scheme: CodingScheme, changes: dict) -> CodingScheme:
+    """Create (unsaved `scheme`) or change a coding scheme."""
+    if "groups" in changes:
+        _check_groups(changes["groups"])
+    for field, value in changes.items():
+        setattr(scheme, field, value)
+    return _save_checked(scheme, message="A scheme with this slug and version exists already.")
+
+
+@transaction.atomic
+def scheme_delete(*, scheme: CodingScheme) -> None:
+    if Annotation.objects.filter(code__scheme=scheme).exists():
+        raise ValidationError(
+            f'Scheme "{scheme}" has annotations; it cannot be deleted (retire its codes instead).'
+        )
+    if SchemeAssignment.objects.filter(scheme=scheme).exists():
+        raise ValidationError(f'Scheme "{scheme}" is assigned to meetings; unassign it first.')
+    scheme.delete()
+
+
+@transaction.atomic
+def code_save(*, code: Code, changes: dict) -> Code:
+    """Create (unsaved `code`) or change a code of a codebook."""
+    if code.pk is not None and Annotation.objects.filter(code=code).exists():
+        fixed = [
+            field
+            for field in CODE_FIELDS_FIXED_ONCE_USED
+            if field in changes and changes[field] != getattr(code, field)
+        ]
+        if fixed:
+            raise ValidationError(
+                {
+                    field: f'Code "{code.slug}" has annotations: its {field} is fixed.'
+                    for field in fixed
+                }
+            )
+    for field, value in changes.items():
+        setattr(code, field, value)
+    scheme_groups = [g.get("slug") for g in code.scheme.groups or []]
+    if scheme_groups and code.group not in scheme_groups:
+        raise ValidationError(
+            {
+                "group": f'"{code.group}" is not a group of scheme "{code.scheme}": '
+                + ", ".join(scheme_groups)
+                + "."
+            }
+        )
+    return _save_checked(code, message="This scheme has a code with this slug or shortcut.")
+
+
+@transaction.atomic
+def code_delete(*, code: Code) -> None:
+    if Annotation.objects.filter(code=code).exists():
+        raise ValidationError(f'Code "{code.slug}" has annotations; retire it instead.')
+    code.delete()
