@@ -92,3 +92,7 @@ class AdjudicationDecisionAdmin(admin.ModelAdmin):
     list_display = ["annotation", "reviewer", "decision", "reason", "created"]
     list_filter = ["decision", "reviewer"]
     raw_id_fields = ["annotation"]
+
+
+# Statement text edits in the admin go through the re-anchoring service.
+from . import admin_statements  # noqa: E402, F401
