@@ -19,7 +19,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
+from rest_framework.permissions import (
+    SAFE_METHODS,
+    BasePermission,
+    DjangoModelPermissions,
+    IsAuthenticated,
+)
 from rest_framework.response import Response
 
 from tracker.filters import StrictFilterBackend
@@ -114,7 +119,7 @@ def with_etag(response: Response, version: int) -> Response:
 class CodebookViewSet(viewsets.ModelViewSet):
     """Shared by schemes and codes: read by all, written by administrators via services."""
 
-    permission_classes = [AdministratorsWrite]
+    permission_classes = [IsAuthenticated, AdministratorsWrite]
     filter_backends = [StrictFilterBackend]
     http_method_names = WRITE_METHODS
 
@@ -162,7 +167,8 @@ class CodeViewSet(CodebookViewSet):
 class OwnedWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Annotations and missed opportunities: read by all, written by their analyst."""
 
-    permission_classes = [DjangoModelPermissions]
+    # Analysts hold add/change/delete permissions; reviewers only view (annotations.roles).
+    permission_classes = [IsAuthenticated, DjangoModelPermissions]
     filter_backends = [StrictFilterBackend]
     http_method_names = WRITE_METHODS
 
