@@ -7,6 +7,8 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/meetings/", permanent=False)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Admin tools first: the admin site answers every other /admin/ URL itself.
+    path("admin/fixtures/", include("tracker.urls_admin_tools")),
     path("admin/", admin.site.urls),
     path("", include("tracker.meeting_urls")),
     path("", include("annotations.urls")),
