@@ -1,0 +1,143 @@
+"""Agreement between the analysts who coded a meeting, code by code.
+
+Every statement of the meeting is a unit; an analyst's value for a code is
+whether they applied it anywhere in the statement. Two queries (the
+statements, and the distinct analyst–statement–code triples); the statistics
+come from annotations.agreement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tracker.models import Meeting, Statement
+
+from .. import agreement as stats
+from ..models import Annotation
+from .data import Agreement, AgreementCode, AnalystSummary, CodeCoverage, Disagreement
+from .links import side_by_side_url
+
+# A code applied to fewer statements than this gives figures that mean little:
+# one disagreement more or less swings them from high to none.
+RARE_MINIMUM = 5
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else 100 * value
+
+
+def _not_computable(analysts: list[AnalystSummary], units: int) -> str:
+    if not analysts:
+        return "No analyst has coded this meeting yet: agreement needs two analysts or more."
+    if len(analysts) == 1:
+        return (
+            f"Only one analyst ({analysts[0].username}) has coded this meeting: agreement is not "
+            "computable until a second analyst codes it independently."
+        )
+    if units == 0:
+        return "The meeting has no statements."
+    return ""
+
+
+def inter_analyst_agreement(
+    *,
+    meeting: Meeting,
+    codes: list[CodeCoverage],
+    code_ids: dict[str, int],
+    analysts: list[AnalystSummary],
+) -> Agreement:
+    statements = list(
+        Statement.objects.filter(meeting=meeting)
+        .select_related("speaker")
+        .only("id", "order", "delegation", "speaker__name")
+        .order_by("order")
+    )
+    reason = _not_computable(analysts, len(statements))
+    if reason:
+        return Agreement(
+            computable=False,
+            reason=reason,
+            analysts=analysts,
+            units=len(statements),
+            rare_minimum=RARE_MINIMUM,
+            codes=[],
+        )
+    applied: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    triples = (
+        Annotation.objects.live()
+        .for_meeting(meeting)
+        .values_list("code_id", "analyst__username", "statement_id")
+        .distinct()
+        .order_by()
+    )
+    for code_id, username, statement_id in triples:
+        applied[code_id][username].add(statement_id)
+    names = [analyst.username for analyst in analysts]
+    return Agreement(
+        computable=True,
+        reason="",
+        analysts=analysts,
+        units=len(statements),
+        rare_minimum=RARE_MINIMUM,
+        codes=[
+            _code_agreement(
+                meeting=meeting,
+                code=code,
+                applied=applied.get(code_ids[code.slug], {}),
+                analysts=names,
+                statements=statements,
+            )
+            for code in codes
+        ],
+    )
+
+
+def _code_agreement(
+    *,
+    meeting: Meeting,
+    code: CodeCoverage,
+    applied: dict[str, set[int]],
+    analysts: list[str],
+    statements: list[Statement],
+) -> AgreementCode:
+    ratings = [
+        [statement.pk in applied.get(name, ()) for statement in statements] for name in analysts
+    ]
+    with_code = sum(any(column) for column in zip(*ratings, strict=True))
+    disagreements = [
+        Disagreement(
+            statement_id=statement.pk,
+            statement_order=statement.order,
+            speaker=statement.speaker_label,
+            applied_by=[name for name, row in zip(analysts, ratings, strict=True) if row[i]],
+            not_applied_by=[
+                name for name, row in zip(analysts, ratings, strict=True) if not row[i]
+            ],
+            url=side_by_side_url(meeting.pk, statement.pk, code.slug),
+        )
+        for i, statement in enumerate(statements)
+        if len({row[i] for row in ratings}) > 1
+    ]
+    rare = with_code < RARE_MINIMUM
+    warning = ""
+    if with_code == 0:
+        warning = "No analyst applied this code: there is nothing to agree on."
+    elif rare:
+        warning = (
+            f"Applied to only {with_code} statement{'s' if with_code != 1 else ''}: too rare "
+            "for the figures to mean much."
+        )
+    return AgreementCode(
+        slug=code.slug,
+        name=code.name,
+        group=code.group,
+        units=len(statements),
+        statements_with_code=with_code,
+        statements_coded={name: len(applied.get(name, ())) for name in analysts},
+        percent_agreement=_percent(stats.percent_agreement(ratings)),
+        cohen_kappa=stats.cohen_kappa(*ratings) if len(ratings) == 2 else None,
+        krippendorff_alpha=stats.krippendorff_alpha_nominal(ratings),
+        rare=rare,
+        warning=warning,
+        disagreements=disagreements,
+    )

@@ -1,0 +1,136 @@
+"""The report of one meeting, assembled from its parts."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from tracker.models import Meeting
+
+from ..models import AdjudicationDecision
+from ..services import scheme_for_meeting
+from .analysis import (
+    claim_checks,
+    missed_opportunities,
+    recorded_missed_opportunities,
+    sections,
+    suggestion_usefulness,
+)
+from .coverage import (
+    add_delegations,
+    co_occurrence,
+    code_coverage,
+    grouped,
+    quotes_by_code,
+    scheme_codes,
+)
+from .data import MeetingInfo, MeetingReport
+from .inter_analyst import inter_analyst_agreement
+from .links import workspace_url
+from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
+from .overview import analyst_summaries, meeting_overview
+
+
+def meeting_info(meeting: Meeting) -> MeetingInfo:
+    return MeetingInfo(
+        id=meeting.pk,
+        symbol=meeting.symbol,
+        title=meeting.title,
+        subtitle=meeting.subtitle,
+        body=meeting.body,
+        session=meeting.session,
+        meeting_number=meeting.meeting_number,
+        date=meeting.date,
+        source_url=meeting.source_url,
+        workspace_url=workspace_url(meeting.pk),
+    )
+
+
+def meeting_report(
+    *,
+    meeting: Meeting,
+    analyst: AbstractBaseUser | str | None = None,
+    source: str | None = None,
+    threshold: float | str | None = None,
+    quotes: int | str | None = None,
+) -> MeetingReport:
+    """The full report of a meeting.
+
+    analyst: a user or username (one analyst's annotations); source: "all" (the
+    default), "analyst" or "adjudicated"; threshold: the percentage of speakers
+    under which a code is a missed-opportunity candidate (default 10); quotes:
+    quotes per code (default 5). Raises ValidationError naming a bad parameter.
+    """
+    options = report_options(
+        meetings=[meeting], analyst=analyst, source=source, threshold=threshold, quotes=quotes
+    )
+    return build_report(meeting=meeting, options=options)
+
+
+def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
+    scheme = scheme_for_meeting(meeting)
+    annotations = options.annotations(meeting)
+    analysts = analyst_summaries(meeting)
+    overview = meeting_overview(meeting=meeting, annotations=annotations, analysts=analysts)
+    codes = scheme_codes(scheme, annotations)
+    code_ids = {code.slug: code.pk for code in codes}
+    coverage = code_coverage(codes=codes, scheme=scheme, annotations=annotations, totals=overview)
+    add_delegations(coverage, annotations)
+    quotes = quotes_by_code(annotations=annotations, per_code=options.quotes, meeting_id=meeting.pk)
+    for code in coverage:
+        code.quotes = quotes.get(code.slug, [])
+    missed_analyst = options.analyst if options.source == ANALYST else None
+    recorded = recorded_missed_opportunities(meeting=meeting, analyst=missed_analyst)
+    return MeetingReport(
+        meeting=meeting_info(meeting),
+        source=options.source,
+        source_label=options.label,
+        analyst=options.analyst_username,
+        threshold=options.threshold,
+        quotes_per_code=options.quotes,
+        query=options.query(),
+        analysts_available=[analyst.username for analyst in analysts],
+        warnings=_warnings(meeting=meeting, options=options, overview=overview),
+        overview=overview,
+        groups=grouped(coverage, scheme),
+        codes=coverage,
+        sections=sections(coverage),
+        claims=claim_checks(
+            coverage=coverage,
+            annotations=annotations,
+            total_speakers=overview.speakers,
+            quotes=quotes,
+        ),
+        missed_opportunities=missed_opportunities(
+            coverage=coverage, threshold=options.threshold, recorded=recorded
+        ),
+        co_occurrence=co_occurrence(codes=coverage, code_ids=code_ids, annotations=annotations),
+        agreement=inter_analyst_agreement(
+            meeting=meeting, codes=coverage, code_ids=code_ids, analysts=analysts
+        ),
+        suggestions=suggestion_usefulness(
+            meeting=meeting, coverage=coverage, analyst=missed_analyst
+        ),
+    )
+
+
+def _warnings(*, meeting: Meeting, options: ReportOptions, overview) -> list[str]:
+    warnings = []
+    if overview.statements == 0:
+        warnings.append(f"{meeting.symbol} has no statements yet: import its record first.")
+    elif not overview.analysts:
+        warnings.append(
+            f"Nobody has coded {meeting.symbol} yet: every figure below is zero until analysts "
+            "annotate its statements."
+        )
+    elif options.source == ANALYST and overview.annotations == 0:
+        warnings.append(f"{options.analyst_username} has not coded {meeting.symbol} yet.")
+    if options.source == ADJUDICATED and overview.analysts:
+        reviewed = AdjudicationDecision.objects.filter(
+            annotation__statement__meeting=meeting
+        ).exists()
+        if not reviewed:
+            warnings.append(
+                "No annotation of this meeting has been reviewed yet: the adjudicated set is "
+                "every analyst's live annotations."
+            )
+    return warnings

@@ -1,0 +1,87 @@
+"""The overview: who spoke in the meeting, and how much of it the report covers.
+
+Three queries whatever the size of the meeting: the speakers' aggregates, the
+statements per speaker type and gender, and the analysts' totals.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from tracker.models import Gender, Meeting, SpeakerType, Statement
+
+from ..models import Annotation
+from .data import AnalystSummary, Breakdown, Overview, share
+from .speakers import GENDERS, SPEAKER_TYPES, gender_is, speaker_breakdown, speakers
+
+
+def analyst_summaries(meeting: Meeting) -> list[AnalystSummary]:
+    """Everyone with live annotations in the meeting, with their totals."""
+    rows = (
+        Annotation.objects.live()
+        .for_meeting(meeting)
+        .values("analyst__username")
+        .annotate(annotations=Count("id"), statements=Count("statement_id", distinct=True))
+        .order_by("analyst__username")
+    )
+    return [
+        AnalystSummary(
+            username=row["analyst__username"],
+            annotations=row["annotations"],
+            statements_coded=row["statements"],
+        )
+        for row in rows
+    ]
+
+
+def meeting_overview(
+    *, meeting: Meeting, annotations: QuerySet[Annotation], analysts: list[AnalystSummary]
+) -> Overview:
+    statements = Statement.objects.filter(meeting=meeting)
+    totals = statements.aggregate(
+        statements=Count("id"),
+        speakers=speakers(),
+        delegations=Count("delegation", distinct=True, filter=~Q(delegation="")),
+        women=speakers(filter=Q(speaker__gender=Gender.FEMALE)),
+        civil_society=speakers(filter=Q(speaker_type=SpeakerType.CIVIL_SOCIETY)),
+        survivors=speakers(filter=Q(speaker_type=SpeakerType.SURVIVOR)),
+        **speaker_breakdown(),
+        **{
+            f"statements_type_{key}": Count("id", filter=Q(speaker_type=key))
+            for key, _ in SPEAKER_TYPES
+        },
+        **{f"statements_gender_{key}": Count("id", filter=gender_is(key)) for key, _ in GENDERS},
+    )
+    coded = annotations.aggregate(
+        annotations=Count("id"), statements=Count("statement_id", distinct=True)
+    )
+    total = totals["speakers"]
+
+    def breakdown(kind: str, choices) -> list[Breakdown]:
+        return [
+            Breakdown(
+                key=key,
+                label=str(label),
+                speakers=totals[f"{kind}_{key}"],
+                statements=totals[f"statements_{kind}_{key}"],
+                share_of_speakers=share(totals[f"{kind}_{key}"], total),
+            )
+            for key, label in choices
+        ]
+
+    return Overview(
+        statements=totals["statements"],
+        speakers=total,
+        delegations=totals["delegations"],
+        women=totals["women"],
+        civil_society=totals["civil_society"],
+        survivors=totals["survivors"],
+        share_women=share(totals["women"], total),
+        share_civil_society=share(totals["civil_society"], total),
+        share_survivors=share(totals["survivors"], total),
+        speakers_by_type=breakdown("type", SPEAKER_TYPES),
+        speakers_by_gender=breakdown("gender", GENDERS),
+        annotations=coded["annotations"],
+        statements_coded=coded["statements"],
+        analysts=analysts,
+    )
