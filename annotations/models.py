@@ -128,13 +128,17 @@ class AnnotationQuerySet(models.QuerySet):
         decision on an annotation counts. Accepted and undisputed annotations
         stay in the set, rejected ones leave it.
         """
-        latest = AdjudicationDecision.objects.filter(annotation=models.OuterRef("pk")).order_by(
-            "-created", "-id"
+        # The latest decision on the annotation this query is looking at (two levels out:
+        # a plain OuterRef inside the inner Subquery would point at the decision itself).
+        latest = (
+            AdjudicationDecision.objects.filter(annotation=models.OuterRef(models.OuterRef("pk")))
+            .order_by("-created", "-id")
+            .values("pk")[:1]
         )
         return self.live().exclude(
             models.Exists(
-                latest.filter(
-                    pk=models.Subquery(latest.values("pk")[:1]),
+                AdjudicationDecision.objects.filter(
+                    pk=models.Subquery(latest),
                     decision=AdjudicationDecision.Decision.REJECTED,
                 )
             )
