@@ -4,7 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from . import api
+from . import api, api_export
 
 router = SimpleRouter()
 router.register("api/schemes", api.CodingSchemeViewSet, basename="api-scheme")
@@ -17,5 +17,16 @@ router.register(
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/export/annotations.csv", api_export.AnnotationCsvView.as_view(), name="export-csv"),
+    path(
+        "api/export/annotations.jsonl",
+        api_export.AnnotationJsonLinesView.as_view(),
+        name="export-jsonl",
+    ),
+    path(
+        "api/export/annotations.jsonld",
+        api_export.AnnotationWebAnnotationView.as_view(),
+        name="export-jsonld",
+    ),
     *router.urls,
 ]

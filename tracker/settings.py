@@ -209,6 +209,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several serializers have a "source" choice; name the annotation one explicitly.
+    "ENUM_NAME_OVERRIDES": {"AnnotationSourceEnum": "annotations.models.AnnotationSource"},
 }
 
 # Content-Security-Policy: no inline scripts anywhere; data reaches scripts via json_script.
