@@ -4,7 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from . import api, api_export
+from . import api, api_export, api_interchange
 
 router = SimpleRouter()
 router.register("api/schemes", api.CodingSchemeViewSet, basename="api-scheme")
@@ -27,6 +27,13 @@ urlpatterns = [
         "api/export/annotations.jsonld",
         api_export.AnnotationWebAnnotationView.as_view(),
         name="export-jsonld",
+    ),
+    path("api/export/codebook.qdc", api_interchange.CodebookQdcView.as_view(), name="export-qdc"),
+    path("api/export/project.qdpx", api_interchange.ProjectQdpxView.as_view(), name="export-qdpx"),
+    path(
+        "api/import/codebook",
+        api_interchange.CodebookImportView.as_view(),
+        name="import-codebook",
     ),
     *router.urls,
 ]
