@@ -63,6 +63,7 @@ class AnnotationAdmin(SimpleHistoryAdmin):
 class MissedOpportunityAdmin(SimpleHistoryAdmin):
     list_display = ["title", "meeting", "analyst", "created", "deleted_at"]
     list_filter = ["meeting", "analyst"]
+    list_select_related = ["meeting", "analyst"]
     search_fields = ["title", "rationale"]
     filter_horizontal = ["codes"]
 
@@ -70,13 +71,17 @@ class MissedOpportunityAdmin(SimpleHistoryAdmin):
 @admin.register(SchemeAssignment)
 class SchemeAssignmentAdmin(admin.ModelAdmin):
     list_display = ["meeting", "scheme"]
+    list_filter = ["scheme"]
+    search_fields = ["meeting__symbol", "meeting__title", "scheme__name"]
     list_select_related = ["meeting", "scheme"]
 
 
 @admin.register(StatementProgress)
 class StatementProgressAdmin(admin.ModelAdmin):
     list_display = ["statement", "analyst", "done_at"]
-    list_filter = ["analyst"]
+    list_filter = ["analyst", "statement__meeting"]
+    search_fields = ["statement__meeting__symbol", "analyst__username"]
+    list_select_related = ["statement__meeting", "statement__speaker", "analyst"]
     raw_id_fields = ["statement"]
 
 
@@ -84,6 +89,8 @@ class StatementProgressAdmin(admin.ModelAdmin):
 class SuggestionDecisionAdmin(admin.ModelAdmin):
     list_display = ["code", "statement", "analyst", "decision", "created"]
     list_filter = ["decision", "code"]
+    search_fields = ["code__slug", "statement__meeting__symbol", "analyst__username"]
+    list_select_related = ["code", "statement__meeting", "statement__speaker", "analyst"]
     raw_id_fields = ["statement", "annotation"]
 
 
@@ -91,6 +98,8 @@ class SuggestionDecisionAdmin(admin.ModelAdmin):
 class AdjudicationDecisionAdmin(admin.ModelAdmin):
     list_display = ["annotation", "reviewer", "decision", "reason", "created"]
     list_filter = ["decision", "reviewer"]
+    search_fields = ["reason", "annotation__quote", "reviewer__username"]
+    list_select_related = ["annotation__code", "reviewer"]
     raw_id_fields = ["annotation"]
 
 

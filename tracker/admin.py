@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Meeting, Speaker, Statement
@@ -8,8 +9,14 @@ class StatementInline(admin.TabularInline):
     model = Statement
     extra = 0
     fields = ["order", "segment", "speaker", "delegation", "speaker_type", "text"]
-    raw_id_fields = ["speaker"]
+    # The speaker is set on the statement's own page: an editable widget here would
+    # look each row's speaker up separately.
+    readonly_fields = ["speaker"]
     show_change_link = True
+
+    def get_queryset(self, request):
+        # Each row's title and speaker label read the meeting and the speaker.
+        return super().get_queryset(request).select_related("meeting", "speaker")
 
 
 @admin.register(Meeting)
@@ -19,6 +26,7 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["symbol", "title", "subtitle", "summary"]
     date_hierarchy = "date"
     inlines = [StatementInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_statement_counts()
