@@ -1,3 +1,12 @@
-"""urls_import"""
+"""The import: pages under /imports/ and the REST preview-then-commit under /api/imports/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import import_api, views
+
+urlpatterns = [
+    path("imports/new/", views.import_new, name="import-new"),
+    path("imports/commit/", views.import_commit, name="import-commit"),
+    path("api/imports/preview/", import_api.ImportPreviewView.as_view(), name="api-import-preview"),
+    path("api/imports/", import_api.ImportCommitView.as_view(), name="api-import-commit"),
+]

@@ -56,6 +56,14 @@ _BODY_LINE = re.compile(rf"^(?:{'|'.join(BODY_NAMES)})$")
 _COVERAGE = re.compile(r"Meetings\s+Coverage(?:\s+and\s+Press\s+Releases)?|Press\s+Releases?", re.I)
 _SEPARATORS = re.compile(r"^[\s,;:|·•–—\-]+")
 
+KNOWN_HEADINGS = re.compile(
+    r"^(?:Opening\s+(?:Remarks|Statements?)|Briefings?|Statements|Action|Closing\s+Remarks"
+    r"|Panel(?:\s+Discussion)?\s+[IVX\d]+|Interactive\s+(?:Dialogue|Discussion|Panel)"
+    r"|General\s+Debate|Introduction(?:\s+of\s+Reports?)?|Round\s*Table\s*[IVX\d]*|"
+    r"Keynote\s+Address(?:es)?|Explanations?\s+of\s+(?:Vote|Position))\b",
+    re.I,
+)
+
 # Lines of a saved page that are never part of the record.
 NOISE = {
     "skip to main content", "skip to content", "skip to navigation", "in progress at unhq",
@@ -215,7 +223,9 @@ def find_header(paragraphs: list[str], *, end: int) -> Header | None:
 def looks_like_headline(paragraph: str) -> bool:
     """A sub-headline: short, and not a sentence ending in a full stop."""
     text = paragraph.strip()
-    return 0 < len(text) <= 320 and not text.endswith((".", ":", ";")) and " said" not in text
+    if KNOWN_HEADINGS.match(text) or len(text.split()) <= 4:
+        return False
+    return len(text) <= 320 and not text.endswith((".", ":", ";")) and " said" not in text
 
 
 def find_end(paragraphs: list[str]) -> int | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as g
-from .header import find_end, find_header, is_noise
+from .header import KNOWN_HEADINGS, find_end, find_header, is_noise
 from .names import gender_from_pronouns, honorific_gender, name_key, pronoun_counts, proper_case
 from .panels import introduced_people
 from .records import (
@@ -72,13 +72,6 @@ _SINGULAR = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Art|para|p)|\b[A-Z])\.$")
-_KNOWN_HEADINGS = re.compile(
-    r"^(?:Opening\s+(?:Remarks|Statements?)|Briefings?|Statements|Action|Closing\s+Remarks"
-    r"|Panel(?:\s+Discussion)?\s+[IVX\d]+|Interactive\s+(?:Dialogue|Discussion|Panel)"
-    r"|General\s+Debate|Introduction(?:\s+of\s+Reports?)?|Round\s*Table\s*[IVX\d]*|"
-    r"Keynote\s+Address(?:es)?|Explanations?\s+of\s+(?:Vote|Position))\b",
-    re.I,
-)
 _SMALL_WORDS = {
     "of", "and", "the", "on", "in", "for", "to", "a", "an", "with", "by", "at", "from",
     "&", "or", "de", "against", "into", "vs",
@@ -156,7 +149,7 @@ def normalise_symbol(symbol: str) -> str:
 
 def is_heading(paragraph: str) -> bool:
     text = g.normalise_space(paragraph)
-    if _KNOWN_HEADINGS.match(text) and len(text) <= 80 and not text.endswith("."):
+    if KNOWN_HEADINGS.match(text) and len(text) <= 80 and not text.endswith("."):
         return True
     words = text.split()
     if not words or len(words) > 10 or len(text) > 80 or not text[0].isalpha():
@@ -233,13 +226,19 @@ class _Parser:
         paragraphs = [p for p in self.paragraphs if not is_noise(p)]
         first = next((i for i, p in enumerate(paragraphs) if is_heading(p)), None)
         if first is None:
+            # Summaries name speakers in mixed case ("Mira Sorvino, actress…", "The European
+            # Union representative said"); the body prints them in capitals.
+            openings = [match_opening(p) for p in paragraphs]
             first = next(
-                (
-                    i
-                    for i, p in enumerate(paragraphs)
-                    if (o := match_opening(p)) and o.kind in (NAMED, REPRESENTATIVE)
+                (i for i, o in enumerate(openings) if o and o.kind == NAMED and not o.start),
+                next(
+                    (
+                        i
+                        for i, p in enumerate(paragraphs)
+                        if p.startswith("The representative of ") and openings[i]
+                    ),
+                    len(paragraphs),
                 ),
-                len(paragraphs),
             )
         self.summary = [p.strip() for p in paragraphs[:first]]
         for paragraph in self.summary:

@@ -42,6 +42,11 @@ class Source:
 def read_source(data: bytes | str) -> Source:
     """Decode, detect HTML and split into paragraphs; refuse empty or binary input."""
     text = _decode(data)
+    if "\x00" in text:
+        raise ImportProblem(
+            "This is not text: it contains NUL characters (binary data). Save the press "
+            "release as text or as a web page (HTML) and try again."
+        )
     if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text)) > max(3, len(text) // 200):
         raise ImportProblem(
             "This file is not text: it looks like a binary file (a PDF, a Word document or an "
@@ -58,7 +63,7 @@ def _decode(data: bytes | str) -> str:
     if isinstance(data, str):
         text = data
     else:
-        if b"\x00" in data[:4096]:
+        if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ImportProblem(
                 "This file is not text: it contains NUL bytes (a PDF, a Word document or an "
                 "image?). Save the press release as text or as a web page (HTML) and try again."

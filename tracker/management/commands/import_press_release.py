@@ -9,7 +9,6 @@ Django fixture (explicit keys from 1) instead of saving: fixtures/ga-11955.json 
 
 import datetime
 import json
-import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -56,7 +55,7 @@ class Command(BaseCommand):
         if options["json"]:
             parses = [release.as_dict() for _, release in releases]
             self.stdout.write(json.dumps(parses[0] if len(parses) == 1 else parses, indent=2))
-        report = sys.stderr if options["json"] else self.stdout
+        report = self.stderr if options["json"] else self.stdout
         for path, release in releases:
             for warning in release.warnings:
                 where = f" (statement {warning.statement})" if warning.statement else ""

@@ -1,0 +1,190 @@
+"""The import page: paste or upload a release → preview with editable speakers → save.
+
+Thin views: tracker.importers parses, tracker.services saves. The preview carries the
+source text back in the form and the save re-parses it, so no parse waits on the
+server between the two steps.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import (
+    ImportCommitForm,
+    ImportSourceForm,
+    MeetingHeaderForm,
+    SpeechTextForm,
+    StatementCorrectionFormSet,
+)
+from .importers import SPEECH, ImportProblem, PressRelease, apply_corrections, parse
+from .models import Meeting
+from .services import ImportConflict, press_release_save
+
+IMPORT_PERMISSION = "tracker.add_meeting"
+
+
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def import_new(request: HttpRequest) -> HttpResponse:
+    form = ImportSourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["kind"]
+        try:
+            release = parse(
+                form.cleaned_data["data"], kind=kind, symbol=form.cleaned_data["symbol"]
+            )
+        except ImportProblem as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _preview(request, release)
+    status = 400 if form.errors else 200
+    return render(request, "tracker/import_new.html", {"form": form}, status=status)
+
+
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+@require_POST
+def import_commit(request: HttpRequest) -> HttpResponse:
+    commit = ImportCommitForm(request.POST)
+    if not commit.is_valid():
+        form = ImportSourceForm()
+        form.add_error(None, "The preview was incomplete; paste or upload the release again.")
+        return render(request, "tracker/import_new.html", {"form": form}, status=400)
+    kind = commit.cleaned_data["kind"]
+    try:
+        release = parse(commit.cleaned_data["source"], kind=kind)
+    except ImportProblem as exc:
+        form = ImportSourceForm()
+        form.add_error(None, str(exc))
+        return render(request, "tracker/import_new.html", {"form": form}, status=400)
+    header = MeetingHeaderForm(request.POST, prefix="meeting")
+    rows = StatementCorrectionFormSet(request.POST, prefix="statements")
+    speech = SpeechTextForm(request.POST, prefix="speech") if kind == SPEECH else None
+    if not (header.is_valid() and rows.is_valid() and (speech is None or speech.is_valid())):
+        return _preview(request, release, header=header, rows=rows, speech=speech, status=400)
+    corrections = {row["order"]: row for row in rows.cleaned_data if row}
+    if speech is not None:
+        corrections.setdefault(1, {})["text"] = speech.cleaned_data["text"]
+    try:
+        corrected = apply_corrections(release, meeting=header.cleaned_data, statements=corrections)
+        outcome = press_release_save(release=corrected, imported_by=request.user)
+    except (ImportProblem, ValidationError) as exc:
+        errors = [str(exc)] if isinstance(exc, ImportProblem) else _messages(exc)
+        status = 409 if isinstance(exc, ImportConflict) else 400
+        return _preview(
+            request,
+            release,
+            header=header,
+            rows=rows,
+            speech=speech,
+            errors=errors,
+            status=status,
+        )
+    messages.success(request, outcome.summary)
+    if corrected.warnings:
+        messages.warning(
+            request,
+            f"{len(corrected.warnings)} import warnings were left for you to check in the "
+            "meeting (see the preview's list).",
+        )
+    return redirect(_meeting_url(outcome.meeting))
+
+
+def _preview(
+    request: HttpRequest,
+    release: PressRelease,
+    *,
+    header: MeetingHeaderForm | None = None,
+    rows=None,
+    speech: SpeechTextForm | None = None,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    meeting = release.meeting
+    header = header or MeetingHeaderForm(
+        prefix="meeting",
+        initial={
+            "symbol": meeting.symbol,
+            "body": meeting.body,
+            "session": meeting.session,
+            "meeting_number": meeting.meeting_number,
+            "date": meeting.date,
+            "title": meeting.title,
+            "subtitle": meeting.subtitle,
+            "source_url": meeting.source_url,
+        },
+    )
+    rows = rows or StatementCorrectionFormSet(
+        prefix="statements",
+        initial=[
+            {
+                "order": s.order,
+                "speaker_name": s.speaker.name if s.speaker else "",
+                "gender": s.speaker.gender if s.speaker else "unknown",
+                "speaker_type": s.speaker_type,
+                "delegation": s.delegation,
+                "role": s.role,
+                "on_behalf_of": s.on_behalf_of,
+            }
+            for s in release.statements
+        ],
+    )
+    if release.kind == SPEECH and speech is None:
+        speech = SpeechTextForm(prefix="speech", initial={"text": release.statements[0].text})
+    by_statement: dict[int, list[str]] = defaultdict(list)
+    general = []
+    for warning in release.warnings:
+        if warning.statement:
+            by_statement[warning.statement].append(warning.message)
+        else:
+            general.append(warning.message)
+    existing = Meeting.objects.filter(symbol=meeting.symbol).with_statement_counts().first()
+    context = {
+        "release": release,
+        "commit": ImportCommitForm(initial={"kind": release.kind, "source": release.source}),
+        "header": header,
+        "rows": [
+            (statement, form, by_statement.get(statement.order, []))
+            for statement, form in zip(release.statements, rows.forms, strict=False)
+        ],
+        "formset": rows,
+        "speech": speech,
+        "general_warnings": general,
+        "warning_count": len(release.warnings),
+        "errors": errors or [],
+        "existing": existing,
+        "segments": _segment_counts(release),
+    }
+    return render(request, "tracker/import_preview.html", context, status=status)
+
+
+def _segment_counts(release: PressRelease) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for statement in release.statements:
+        counts[statement.segment or "—"] = counts.get(statement.segment or "—", 0) + 1
+    return list(counts.items())
+
+
+def _messages(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "error_dict"):
+        return [
+            message if field in ("__all__", "statements") else f"{field}: {message}"
+            for field, field_messages in exc.message_dict.items()
+            for message in field_messages
+        ]
+    return list(exc.messages)
+
+
+def _meeting_url(meeting: Meeting) -> str:
+    # The workspace belongs to the analysis app; without it, the admin shows the meeting.
+    try:
+        return reverse("workspace", kwargs={"meeting_id": meeting.pk})
+    except NoReverseMatch:
+        return reverse("admin:tracker_meeting_change", args=[meeting.pk])
