@@ -125,6 +125,10 @@ try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
+if not DATABASES["default"].get("NAME"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL names no database (e.g. postgres://user:password@host:5432/workbench)."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     sqlite_path = Path(DATABASES["default"]["NAME"])
     if str(sqlite_path) != ":memory:":
@@ -210,7 +214,13 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several serializers have a "source" choice; name the annotation one explicitly.
-    "ENUM_NAME_OVERRIDES": {"AnnotationSourceEnum": "annotations.models.AnnotationSource"},
+    "ENUM_NAME_OVERRIDES": {
+        "AnnotationSourceEnum": "annotations.models.AnnotationSource",
+        # The report's "source" (all / analyst / adjudicated) is another choice set.
+        "ReportSourceEnum": "annotations.reports.options.SOURCES",
+        # The import API calls it "type" and "speaker_type": one enum, one name.
+        "SpeakerTypeEnum": "tracker.models.SpeakerType",
+    },
 }
 
 # Content-Security-Policy: no inline scripts anywhere; data reaches scripts via json_script.
