@@ -2,10 +2,16 @@
 
 analyst        codes meetings; owns their annotations and missed opportunities
 reviewer       sees every analyst's work; adjudicates disagreements
-administrator  codebooks, imports, fixtures, users (staff; the admin site)
+administrator  codebooks, imports, fixtures, users (staff; the admin site);
+               restores deleted annotations; unlocks locked-out logins
+
+The groups are created after every `migrate` (annotations.apps) and refreshed
+by `setup_workbench`. What each role may do, page by page and endpoint by
+endpoint, is pinned down by tests/test_permission_matrix.py.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
+from django.db import DEFAULT_DB_ALIAS
 
 ANALYST = "analyst"
 REVIEWER = "reviewer"
@@ -49,24 +55,29 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "authtoken.add_token",
         "authtoken.view_token",
         "authtoken.delete_token",
+        # Login lock-outs (django-axes): see who was locked out, and unlock them.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accesslog",
+        "axes.view_accessfailurelog",
     ],
 }
 
 
-def _permissions(spec: str):
+def _permissions(spec: str, using: str):
     app_label, codename = spec.split(".")
-    qs = Permission.objects.filter(content_type__app_label=app_label)
+    qs = Permission.objects.using(using).filter(content_type__app_label=app_label)
     return qs if codename == "*" else qs.filter(codename=codename)
 
 
-def ensure_roles() -> dict[str, Group]:
+def ensure_roles(*, using: str = DEFAULT_DB_ALIAS) -> dict[str, Group]:
     """Create or refresh the role groups (idempotent)."""
     groups = {}
     for role, specs in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
+        group, _ = Group.objects.using(using).get_or_create(name=role)
         permissions = []
         for spec in specs:
-            permissions.extend(_permissions(spec))
+            permissions.extend(_permissions(spec, using))
         group.permissions.set(permissions)
         groups[role] = group
     return groups
