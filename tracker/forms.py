@@ -7,6 +7,7 @@ tracker.services, called by the views.
 from __future__ import annotations
 
 from django import forms
+from django.forms.utils import pretty_name
 
 from .importers import PRESS_RELEASE, SPEECH
 from .models import Gender, SpeakerType
@@ -93,12 +94,12 @@ class StatementCorrectionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        order = self.initial.get("order") or (
-            self.data.get(self.add_prefix("order")) if self.is_bound else ""
-        )
+        # Each row's inputs are named for screen readers: "Gender (statement 12)".
+        order = self.initial.get("order") or self.data.get(self.add_prefix("order"), "")
         for name, field in self.fields.items():
             if name != "order":
-                field.widget.attrs["aria-label"] = f"{field.label} of statement {order}"
+                label = field.label or pretty_name(name)
+                field.widget.attrs["aria-label"] = f"{label} (statement {order})"
 
 
 StatementCorrectionFormSet = forms.formset_factory(

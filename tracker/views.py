@@ -8,6 +8,7 @@ server between the two steps.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -108,6 +109,19 @@ def _preview(
     status: int = 200,
 ) -> HttpResponse:
     meeting = release.meeting
+    refusal = ""
+    existing = Meeting.objects.filter(symbol=meeting.symbol).with_statement_counts().first()
+    if existing and header is None:
+        # Re-importing: what the release does not state, the meeting already has.
+        meeting = replace(
+            meeting,
+            date=meeting.date or existing.date,
+            source_url=meeting.source_url or existing.source_url,
+        )
+        release = apply_corrections(
+            release, meeting={"date": meeting.date, "source_url": meeting.source_url}
+        )
+        refusal = _refusal_ahead(release)
     header = header or MeetingHeaderForm(
         prefix="meeting",
         initial={
@@ -145,7 +159,6 @@ def _preview(
             by_statement[warning.statement].append(warning.message)
         else:
             general.append(warning.message)
-    existing = Meeting.objects.filter(symbol=meeting.symbol).with_statement_counts().first()
     context = {
         "release": release,
         "commit": ImportCommitForm(initial={"kind": release.kind, "source": release.source}),
@@ -159,10 +172,22 @@ def _preview(
         "general_warnings": general,
         "warning_count": len(release.warnings),
         "errors": errors or [],
+        "refusal": refusal,
         "existing": existing,
         "segments": _segment_counts(release),
     }
     return render(request, "tracker/import_preview.html", context, status=status)
+
+
+def _refusal_ahead(release: PressRelease) -> str:
+    """Saving would be refused if annotated text changes: say so before the analyst edits."""
+    try:
+        press_release_save(release=release, dry_run=True)
+    except ImportConflict as exc:
+        return exc.messages[0]
+    except ValidationError:
+        return ""  # the analyst has yet to correct the preview; saving reports it
+    return ""
 
 
 def _segment_counts(release: PressRelease) -> list[tuple[str, int]]:

@@ -148,12 +148,15 @@ def test_reimporting_over_annotated_text_is_refused_with_the_statements_named(
 ):
     client.force_login(administrator)
     text = GA_11955_RELEASE.read_text(encoding="utf-8")
-    client.post(COMMIT, form_data(preview(client, text).content.decode()))
+    first = form_data(preview(client, text).content.decode())
+    client.post(COMMIT, first | {"meeting-date": "2017-09-27"})
     statement = Statement.objects.get(meeting__symbol="GA/11955", order=31)
     annotation_create(statement=statement, code=code, analyst=analyst_a, start=0, end=10)
     changed = text.replace("Ms. SEN said the Global Plan", "Ms. SEN said that the Global Plan")
     html = preview(client, changed).content.decode()
     assert "GA/11955 is already imported" in html
+    assert "Saving this release will be refused." in html
+    assert 'value="2017-09-27"' in html  # the date the meeting already has
     response = client.post(COMMIT, form_data(html))
     assert response.status_code == 409
     assert "statement 31 (Purna Sen): 1 annotations" in response.content.decode()

@@ -1,0 +1,68 @@
+"""An administrator imports a release in the browser: paste, check the preview, save."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+from tests.tracker import press_release_samples as samples
+from tracker.models import Meeting
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_pasting_correcting_and_saving_a_release(page, sign_in, administrator):
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    sign_in(administrator)
+    page.goto("/meetings/")
+    page.get_by_role("link", name="Import", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/imports/new/$"))
+    page.get_by_label("Paste the text").fill(samples.SECURITY_COUNCIL)
+    page.get_by_role("button", name="Preview").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the import: SC/13553")
+    rows = page.locator("[data-row]")
+    expect(rows).to_have_count(6)
+    expect(page.get_by_label("Speaker (statement 3)")).to_have_value("Karel van Oosterom")
+    expect(page.get_by_label("On behalf of (statement 3)")).to_have_value(
+        "Group of Friends of Women"
+    )
+    screenshot(page, "import-preview")
+
+    # One speaker, one gender: changing it in statement 3 changes it in statement 4 too.
+    page.get_by_label("Gender (statement 3)").select_option("unknown")
+    expect(page.get_by_label("Gender (statement 4)")).to_have_value("unknown")
+    page.get_by_label("Gender (statement 3)").select_option("male")
+    expect(page.get_by_label("Gender (statement 4)")).to_have_value("male")
+    page.get_by_label("Speaker (statement 2)").fill("François Delattre")
+    page.get_by_label("Gender (statement 2)").select_option("male")
+
+    page.get_by_role("button", name="Save 6 statements").click()
+    meeting = Meeting.objects.get(symbol="SC/13553")
+    expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/$"))
+    france = meeting.statements.get(order=2)
+    assert (france.speaker.name, france.speaker.gender) == ("François Delattre", "male")
+    assert violations == []
+
+
+def test_rows_with_warnings_can_be_shown_alone(page, sign_in, administrator):
+    sign_in(administrator)
+    page.goto("/imports/new/")
+    page.get_by_label("Paste the text").fill(samples.COMMISSION_ON_THE_STATUS_OF_WOMEN)
+    page.get_by_role("button", name="Preview").click()
+    rows = page.locator("[data-row]")
+    expect(rows).to_have_count(6)
+    warned = page.locator("tr.has-warning")
+    expect(warned).to_have_count(1)
+    expect(warned).to_contain_text("DE LA ROSA was not introduced")
+    page.get_by_role("button", name="Show only rows with warnings").click()
+    expect(page.locator("[data-row]:visible")).to_have_count(1)
+    page.get_by_role("button", name="Show all rows").click()
+    expect(page.locator("[data-row]:visible")).to_have_count(6)
