@@ -7,6 +7,8 @@ import textwrap
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import GA_11955_RELEASE, SEEDS
 from tests.tracker import press_release_samples as samples
@@ -503,3 +505,35 @@ def test_acronyms_and_ordinary_words_are_not_names(paragraph):
 def test_the_parser_speaks_the_models_vocabulary():
     assert set(GENDERS) == set(Gender.values)
     assert set(SPEAKER_TYPES) == set(SpeakerType.values)
+
+
+# Robustness: whatever is pasted, the parser answers with a parse or a clear refusal.
+
+_GA_PARAGRAPHS = GA_11955_RELEASE.read_text(encoding="utf-8").split("\n\n")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000))
+def test_any_text_gives_a_parse_or_a_clear_refusal(text):
+    try:
+        release = parse_press_release(text)
+    except ImportProblem as problem:
+        assert str(problem)
+    else:
+        assert release.meeting.symbol or release.meeting.meeting_number
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(min_value=0, max_value=len(_GA_PARAGRAPHS) - 1), max_size=25))
+def test_a_release_missing_paragraphs_still_parses_verbatim(dropped):
+    kept = [p for i, p in enumerate(_GA_PARAGRAPHS) if i not in set(dropped)]
+    text = "\n\n".join(kept)
+    try:
+        release = parse_press_release(text)
+    except ImportProblem:
+        assert not any(p.startswith(("GA/11955", "Seventy-second", "24th Meeting")) for p in kept)
+        return
+    assert [s.order for s in release.statements] == list(range(1, len(release.statements) + 1))
+    for statement in release.statements:
+        for paragraph in statement.text.split("\n\n"):
+            assert paragraph in text
