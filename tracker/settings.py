@@ -213,6 +213,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every page and endpoint needs a login, the schema and its docs included.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Several serializers have a "source" choice; name the annotation one explicitly.
     "ENUM_NAME_OVERRIDES": {
         "AnnotationSourceEnum": "annotations.models.AnnotationSource",
