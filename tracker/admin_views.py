@@ -22,7 +22,7 @@ SESSION_KEY = "admin_fixture_upload"
 class FixtureUploadForm(forms.Form):
     fixture = forms.FileField(
         label="Fixture file",
-        help_text=f"A JSON fixture as `manage.py dumpdata` writes it, up to "
+        help_text=f"A JSON fixture as manage.py dumpdata writes it, up to "
         f"{MAX_FIXTURE_BYTES // (1024 * 1024)} MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )
