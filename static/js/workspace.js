@@ -191,7 +191,9 @@ const state = {
   done: new Set(config.doneStatements),
   current: null, // the statement being worked on
   pending: null, // the selection the picker will code: { statementId, start, end, quote }
-  busy: false,
+  saving: new Set(), // passages being saved, so a double key press saves once
+  dragging: false, // a mouse selection is under way: redraws wait for the mouse button
+  deferred: new Set(), // statements to redraw once it is up
   undo: [],
   suggestions: [],
   suggestionIndex: -1,
@@ -305,7 +307,6 @@ function renderStatement(statement) {
   for (const span of spans) cuts.add(span.start).add(span.end);
   const points = [...cuts].sort((x, y) => x - y);
   const fragment = document.createDocumentFragment();
-  const opened = new Set();
   for (let i = 0; i < points.length - 1; i++) {
     const from = points[i];
     const to = points[i + 1];
@@ -322,19 +323,36 @@ function renderStatement(statement) {
       mark.dataset.annotationId = String(a.id);
       mark.dataset.depth = String(Math.min(lane, 3));
       mark.style.setProperty("--code-colour", code.colour);
+      // Not focusable: a focusable mark would stop a drag selection starting inside it.
+      // Keyboard users put the caret on a highlight (← →) and press Enter.
       mark.title = `${code.name} — ${a.analyst}${a.memo ? ": " + a.memo : ""}`;
-      if (!opened.has(a.id)) {
-        opened.add(a.id);
-        mark.tabIndex = 0;
-        mark.setAttribute("aria-label", `${code.name}: ${a.quote}`);
-      }
       mark.append(node);
       node = mark;
     }
     fragment.append(node);
   }
+  const kept = selectionWithin(textEl);
   textEl.replaceChildren(fragment);
+  if (kept) restoreSelection(textEl, kept);
   renderStatementCodes(statement);
+}
+
+/** The selection's ends as UTF-16 offsets in textEl, if the selection lies in it. */
+function selectionWithin(textEl) {
+  const selection = window.getSelection();
+  if (!selection.rangeCount) return null;
+  const { anchorNode, anchorOffset, focusNode, focusOffset } = selection;
+  if (!textEl.contains(anchorNode) || !textEl.contains(focusNode)) return null;
+  return {
+    anchor: textOffset(textEl, anchorNode, anchorOffset),
+    focus: textOffset(textEl, focusNode, focusOffset),
+  };
+}
+
+function restoreSelection(textEl, { anchor, focus }) {
+  const from = textPosition(textEl, anchor);
+  const to = textPosition(textEl, focus);
+  window.getSelection().setBaseAndExtent(from.node, from.offset, to.node, to.offset);
 }
 
 function renderStatementCodes(statement) {
@@ -359,6 +377,11 @@ function renderCounts() {
 }
 
 function redraw(statementIds = null) {
+  if (state.dragging) {
+    // Replacing the text under a selection being dragged would cut the drag short.
+    for (const id of statementIds || statements.keys()) state.deferred.add(id);
+    return;
+  }
   const targets = statementIds
     ? statementIds.map((id) => statements.get(id)).filter(Boolean)
     : statementList;
@@ -533,8 +556,9 @@ async function applyCode(code, passage) {
     warn(passage ? passage.error : "Select a passage of a statement first.");
     return;
   }
-  if (state.busy) return;
-  state.busy = true;
+  const key = `${passage.statementId}:${passage.start}:${passage.end}:${code.id}`;
+  if (state.saving.has(key)) return;
+  state.saving.add(key);
   setSaving(passage.statementId, true);
   try {
     const annotation = await api("POST", "/api/annotations/", {
@@ -545,8 +569,14 @@ async function applyCode(code, passage) {
       quote: passage.quote,
     });
     remember(annotation);
-    closePicker();
-    clearSelection();
+    // The analyst may already be selecting the next passage: leave that selection alone.
+    const now = currentPassage();
+    const same =
+      now.statementId === passage.statementId && now.start === passage.start && now.end === passage.end;
+    if (same || now.error) {
+      closePicker();
+      if (same) clearSelection();
+    }
     redraw([annotation.statement]);
     pushUndo(`coding “${shorten(annotation.quote)}” as ${annotation.code_name}`, () =>
       removeAnnotation(annotation.id, { undoable: false }),
@@ -557,7 +587,7 @@ async function applyCode(code, passage) {
     // Keep the selection and the picker: the analyst can retry; nothing was drawn.
     warn(`Not saved: ${error.message}`);
   } finally {
-    state.busy = false;
+    state.saving.delete(key);
     setSaving(passage.statementId, false);
   }
 }
@@ -680,7 +710,7 @@ let cardReturnFocus = null;
 function openCard(ids, anchor) {
   const annotations = ids.map((id) => shown().get(id)).filter(Boolean);
   if (!annotations.length) return;
-  cardReturnFocus = anchor;
+  cardReturnFocus = anchor.closest("[data-statement-id]") || anchor;
   cardBody.replaceChildren(...annotations.map(entryFor));
   card.hidden = false;
   const rect = anchor.getBoundingClientRect();
@@ -769,7 +799,7 @@ function idsAt(element) {
   for (let el = element.closest(".hl"); el; el = el.parentElement.closest(".hl")) {
     ids.unshift(Number(el.dataset.annotationId));
   }
-  return ids;
+  return [...new Set(ids)];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -856,7 +886,24 @@ function moveCaret(event) {
     const edge = textPosition(textEl, direction === "forward" ? statement.text.length : 0);
     selection.extend(edge.node, edge.offset);
   }
+  const under = caretAnnotations();
+  if (under.length) {
+    const names = under.map((id) => codeOf(shown().get(id)).name).join(", ");
+    say(`On ${names}. Enter opens ${under.length === 1 ? "it" : "them"}.`);
+  }
   return true;
+}
+
+/** Annotations under a collapsed caret (outermost first), else none. */
+function caretAnnotations() {
+  const selection = window.getSelection();
+  if (!selection.rangeCount || !selection.isCollapsed) return [];
+  const node = selection.focusNode;
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+  if (!element || !element.closest("[data-statement-text]")) return [];
+  // At the very end of a text node the caret sits after the highlight, not on it.
+  if (node.nodeType === Node.TEXT_NODE && selection.focusOffset === node.length) return [];
+  return idsAt(element);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1322,8 +1369,34 @@ document.getElementById("help-button").addEventListener("click", () => helpDialo
 
 const statementsEl = document.getElementById("statements");
 
+function endDrag() {
+  if (!state.dragging) return;
+  state.dragging = false;
+  if (state.deferred.size) {
+    const ids = [...state.deferred];
+    state.deferred.clear();
+    redraw(ids);
+  }
+}
+
+statementsEl.addEventListener("mousedown", (event) => {
+  if (event.button !== 0 || !event.target.closest("[data-statement-text]")) return;
+  state.dragging = true;
+  // Pressing inside the current selection would drag the quote away (drag-and-drop)
+  // instead of starting a new selection: an analyst re-selecting means the latter.
+  if (event.detail === 1 && !window.getSelection().isCollapsed) clearSelection();
+});
+// Drag-and-drop ends without a mouseup; the selection drag must end all the same.
+statementsEl.addEventListener("dragstart", endDrag);
+document.addEventListener("pointercancel", endDrag);
+window.addEventListener("blur", endDrag);
+document.addEventListener("mousemove", (event) => {
+  if (state.dragging && event.buttons === 0) endDrag();
+});
+
 document.addEventListener("mouseup", (event) => {
   if (event.button !== 0) return;
+  endDrag();
   if (event.target.closest("#code-picker, #annotation-card, .side-panel, dialog, .site-header")) {
     return;
   }
@@ -1400,9 +1473,10 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   if (event.target.closest && event.target.closest("#annotation-card")) return;
-  if (key === "Enter" && event.target.closest && event.target.closest(".hl")) {
+  if (key === "Enter" && caretAnnotations().length) {
     handled();
-    openCard(idsAt(event.target), event.target);
+    const node = window.getSelection().focusNode;
+    openCard(caretAnnotations(), node.parentElement.closest(".hl"));
     return;
   }
   const interactive = event.target.closest && event.target.closest("button, a, summary");
