@@ -100,3 +100,22 @@ United Nations Mission in Somalia (UNSOM), said that women&rsquo;s participation
 <footer><p>Share</p><p>Copyright United Nations</p></footer>
 </body></html>
 """
+
+CAPITALISED_HEADER = """\
+Meetings Coverage and Press Releases
+SEVENTY-EIGHTH SESSION, 45TH & 46TH MEETINGS (AM & PM)
+GA/12555
+20 November 2023
+
+Assembly Hears Calls to End Violence against Women and Girls
+
+Sima Bahous, Executive Director of UN-Women, said violence against women was a pandemic.
+
+Statements
+
+The representative of Chile said her country had passed a law against femicide.
+
+Ms. BAHOUS said funding must follow commitments.
+
+For information media. Not an official record.
+"""

@@ -351,6 +351,23 @@ def test_it_reads_a_saved_web_page_and_skips_its_menus():
     assert "MIROSLAV" not in everything  # script contents are never text
 
 
+def test_a_header_printed_in_capitals_reads_as_running_text():
+    release = parse_press_release(samples.CAPITALISED_HEADER)
+    meeting = release.meeting
+    assert meeting.session == "Seventy-eighth Session"
+    assert meeting.meeting_number == "45th & 46th Meetings (AM & PM)"
+    assert meeting.date == datetime.date(2023, 11, 20)
+
+
+def test_a_briefer_introduced_only_in_the_summary_is_resolved_later():
+    release = parse_press_release(samples.CAPITALISED_HEADER)
+    chile, bahous = release.statements
+    assert (chile.speaker, chile.delegation) == (None, "Chile")
+    assert bahous.speaker.name == "Sima Bahous"
+    assert (bahous.delegation, bahous.role) == ("UN-Women", "Executive Director of UN-Women")
+    assert not [w for w in release.warnings if w.field == "speaker_name"]
+
+
 def test_a_single_speech_is_found_inside_a_news_sites_clutter():
     release = parse_single_speech(SPEECH_PAGE.read_bytes())
     assert release.kind == "speech"

@@ -132,7 +132,7 @@ def header_items(paragraph: str) -> HeaderItems | None:
             ("symbol", SYMBOL),
             ("meeting_number", MEETING),
             ("session", SESSION),
-            ("body", re.compile(rf"(?:{'|'.join(BODY_NAMES)})")),
+            ("body", re.compile(rf"(?:{'|'.join(BODY_NAMES)})", re.I)),
             ("coverage", _COVERAGE),
             ("date", DATES[0]),
             ("date", DATES[1]),
@@ -147,12 +147,30 @@ def header_items(paragraph: str) -> HeaderItems | None:
             elif name == "symbol":
                 items.symbol = items.symbol or match.group(1)
             elif name in ("meeting_number", "session", "body"):
-                setattr(items, name, getattr(items, name) or value.rstrip(","))
+                setattr(items, name, getattr(items, name) or _tidy_case(value.rstrip(",")))
             rest = rest[match.end() :]
             break
         else:
             return None
     return items if (items.strong or items.date or items.body) else None
+
+
+def _tidy_case(value: str) -> str:
+    """Headers printed in capitals read as the UN writes them in running text:
+    "SEVENTY-EIGHTH SESSION" → "Seventy-eighth Session", "45TH MEETING (AM)" →
+    "45th Meeting (AM)"."""
+    if any(c.islower() for c in value):
+        return value
+    words = []
+    for word in value.split(" "):
+        bare = word.strip("()*,")
+        if re.fullmatch(r"\d+(?:ST|ND|RD|TH)", bare) or bare in ("AM", "PM", "&"):
+            words.append(word.lower() if bare[:1].isdigit() else word)
+        elif bare in ("RESUMED",):
+            words.append(word.lower())
+        else:
+            words.append(word.capitalize() if not word.startswith("(") else word.lower())
+    return " ".join(words)
 
 
 @dataclass

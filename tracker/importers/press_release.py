@@ -37,6 +37,7 @@ from .speakers import (
     Opening,
     match_opening,
     speaker_type,
+    split_affiliation,
 )
 
 _MULTI = re.compile(
@@ -69,6 +70,10 @@ _SINGULAR = re.compile(
     r"underlined|warned|recalled|explained|pointed|described|expressed|highlighted)\b"
     r"|\b(?:his|her|hers)\s+(?:was|country|Government|delegation|nation)\b",
     re.I,
+)
+_SUMMARY_SPEAKER = re.compile(
+    r"^(?P<name>[A-ZÀ-Ý][\w’'\-\u2011]+(?:\s+(?:[A-ZÀ-Ý][\w’'\-\u2011]+|de|da|van|von|bin|"
+    r"al-\w+)){1,4}),\s+(?P<role>[^,.;“”]{3,200}?),\s+(?:said|told|\w+ed|\w+ing)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[“\"‘A-Z])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|Nos|Art|para|p)|\b[A-Z])\.$")
@@ -244,6 +249,13 @@ class _Parser:
         for paragraph in self.summary:
             if _MULTI.match(paragraph):
                 self.notes.append(Note("Summary", paragraph))
+            # "Jane Doe, Executive Director of UN-Women, said…": a later "Ms. DOE" is her.
+            introduced = _SUMMARY_SPEAKER.match(paragraph)
+            if introduced:
+                role, delegation = split_affiliation(g.normalise_space(introduced["role"]))
+                self._register(introduced["name"], role=role, delegation=delegation)
+            for person in introduced_people(paragraph):
+                self._register(person.name, role=person.role, delegation=person.delegation)
         return paragraphs[first:]
 
     def _read(self, paragraph: str) -> None:
@@ -365,7 +377,12 @@ class _Parser:
         key = name_key(name)
         for person in self.people:
             if person.key == key:
-                person.merge(role=role, delegation=delegation)
+                if printed:
+                    person.merge(role=role, delegation=delegation)
+                else:
+                    # The speaker's own attribution line is the authority on their role.
+                    person.role = role or person.role
+                    person.delegation = delegation or person.delegation
                 return person
         person = _Person(name=g.normalise_space(name), key=key, role=role, delegation=delegation)
         self.people.append(person)
