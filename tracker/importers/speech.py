@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer as g
+from .affiliation import speaker_type, split_affiliation
 from .header import END_MARKER, SYMBOL, is_noise, parse_date
 from .records import (
     OTHER,
@@ -24,7 +25,6 @@ from .records import (
     Statement,
 )
 from .source import read_source
-from .speakers import speaker_type, split_affiliation
 
 _INTRODUCTION = re.compile(
     r"(?:following\s+is|here\s+is|below\s+is|full\s+text\s+of|text\s+of|remarks\s+by|"
