@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium clean
+.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium shared-sources clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: lint, the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests included
-test: install-test chromium
+test: shared-sources install-test chromium
 	$(PY) -m ruff check .
 	@echo "=== Test run 1/2: database SQLite (in-memory test database) ==="
 	env -u DATABASE_URL WB_TEST_DATABASE=sqlite $(PY) -m pytest -p no:cacheprovider
@@ -46,6 +46,14 @@ test-postgres: install-test
 
 test-browser: install-test chromium
 	env -u DATABASE_URL $(PY) -m pytest -m browser $(ARGS)
+
+## The tests read the real source texts and exchange standards next to the repository.
+shared-sources:
+	@if [ ! -d ../shared/seeds ] || [ ! -d ../shared/standards ]; then \
+		echo "The tests read ../shared/seeds and ../shared/standards (the source texts and the" >&2; \
+		echo "REFI-QDA schema): clone the repository next to that shared folder." >&2; \
+		exit 1; \
+	fi
 
 ## Debian's Chromium for the browser tests (never `playwright install`).
 chromium:
