@@ -55,16 +55,12 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_commit(request: HttpRequest) -> HttpResponse:
     commit = ImportCommitForm(request.POST)
     if not commit.is_valid():
-        form = ImportSourceForm()
-        form.add_error(None, "The preview was incomplete; paste or upload the release again.")
-        return render(request, "tracker/import_new.html", {"form": form}, status=400)
+        return _start_again(request, "The preview was incomplete: paste or upload it again.")
     kind = commit.cleaned_data["kind"]
     try:
         release = parse(commit.cleaned_data["source"], kind=kind)
     except ImportProblem as exc:
-        form = ImportSourceForm()
-        form.add_error(None, str(exc))
-        return render(request, "tracker/import_new.html", {"form": form}, status=400)
+        return _start_again(request, str(exc))
     header = MeetingHeaderForm(request.POST, prefix="meeting")
     rows = StatementCorrectionFormSet(request.POST, prefix="statements")
     speech = SpeechTextForm(request.POST, prefix="speech") if kind == SPEECH else None
@@ -96,6 +92,11 @@ def import_commit(request: HttpRequest) -> HttpResponse:
             "meeting (see the preview's list).",
         )
     return redirect(_meeting_url(outcome.meeting))
+
+
+def _start_again(request: HttpRequest, problem: str) -> HttpResponse:
+    context = {"form": ImportSourceForm(), "problems": [problem]}
+    return render(request, "tracker/import_new.html", context, status=400)
 
 
 def _preview(

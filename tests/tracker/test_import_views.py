@@ -122,6 +122,19 @@ def test_bad_input_is_explained_on_the_form(client, administrator, text, message
     assert message in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"kind": "press_release"}, {"kind": "press_release", "source": "Minutes of a picnic."}],
+)
+def test_a_commit_without_a_usable_preview_starts_again(client, administrator, data):
+    client.force_login(administrator)
+    response = client.post(COMMIT, data)
+    assert response.status_code == 400
+    assert b"Import a meeting" in response.content
+    assert b'role="alert"' in response.content
+    assert not Meeting.objects.exists()
+
+
 def test_a_binary_upload_is_explained(client, administrator):
     client.force_login(administrator)
     upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.4\x00\x00\x01\x02binary", "application/pdf")
