@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import reset_queries, transaction
 
 from tracker.models import Gender, Meeting, Speaker, SpeakerType, Statement
 
@@ -254,6 +254,8 @@ def generate_corpus(
         for batch in _batched(annotations, batch_size):
             Annotation.objects.bulk_create(batch)
             counts["annotations"] += len(batch)
+            # With DEBUG on, Django keeps every query's SQL: drop it, or memory grows.
+            reset_queries()
         counts["meetings"] += len(meetings)
         counts["statements"] += len(statements)
         progress(

@@ -1,8 +1,10 @@
 """The annotation endpoints: the workspace's contract, ownership, versions, bad input."""
 
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -210,6 +212,18 @@ def test_a_token_authenticates_api_calls(analyst_a, coded):
     response = client.get("/api/annotations/")
     assert response.status_code == 200
     assert [row["id"] for row in response.json()["results"]] == [coded.pk]
+
+
+def test_manage_py_drf_create_token_gives_a_working_token(analyst_a, coded):
+    out = io.StringIO()
+    call_command("drf_create_token", "amina", stdout=out)
+    key = Token.objects.get(user=analyst_a).key
+    assert key in out.getvalue()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert client.get(f"/api/annotations/{coded.pk}/").status_code == 200
+    client.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
+    assert client.get(f"/api/annotations/{coded.pk}/").status_code in (401, 403)
 
 
 def test_a_session_authenticates_api_calls_and_writes_need_the_csrf_token(
