@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.http import StreamingHttpResponse
 from rest_framework.test import APIClient
 
@@ -244,3 +245,29 @@ def test_the_export_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(4):
         rows = csv_rows(api.get("/api/export/annotations.csv"))
     assert len(rows) == 43
+
+
+def test_the_csv_streams_in_pieces_from_a_server_side_cursor(
+    api, codebook, meeting, analyst_a, monkeypatch
+):
+    statement = meeting.statements.get(order=1)
+    for start in range(0, 50):
+        services.annotation_create(
+            statement=statement,
+            code=codebook.codes.get(slug="protection"),
+            analyst=analyst_a,
+            start=start,
+            end=start + 4,
+        )
+    monkeypatch.setattr("annotations.export.rows.CHUNK_SIZE", 10)
+    monkeypatch.setattr("annotations.export.tabular.ROWS_PER_PIECE", 10)
+    response = api.get("/api/export/annotations.csv")
+    pieces = iter(response.streaming_content)
+    first = next(pieces)
+    assert first.count(b"\r\n") == 11  # the heading and ten rows, not the whole table
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_cursors WHERE name LIKE '_django_curs_%%'")
+            assert cursor.fetchone()[0] == 1  # rows still wait on the server
+    rest = b"".join(pieces)
+    assert (first + rest).count(b"\r\n") == 51
