@@ -7,9 +7,16 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
+
+from annotations.models import Annotation
+from tracker.models import Meeting, Statement
+
 from .server import Client, PeakRss, Server
 from .sql import copy_select, export_select
-from .stats import Sample, timed
+from .stats import Sample
+
+PAGE_SIZE = settings.REST_FRAMEWORK["PAGE_SIZE"]
 
 
 def cursor_at(position: int) -> str:
@@ -17,18 +24,52 @@ def cursor_at(position: int) -> str:
     return base64.b64encode(urlencode({"p": str(position)}).encode("ascii")).decode("ascii")
 
 
+def list_paths(*, meeting: Meeting) -> dict[str, str]:
+    """The list endpoints measured: first pages, one meeting's rows, and deep pages.
+
+    `meeting` is the 200-statement meeting (loaded first, so its rows have the
+    lowest ids); the newest meeting's annotations sit at the other end.
+    """
+    middle_page = max(1, Statement.objects.count() // PAGE_SIZE // 2)
+    live = Annotation.objects.live()
+    middle_id = live.order_by("id").values_list("id", flat=True)[live.count() // 2]
+    newest = Meeting.objects.order_by("-pk").values_list("pk", flat=True)[0]
+    return {
+        "meeting list page /meetings/": "/meetings/",
+        "meetings, page 1": "/api/meetings/",
+        "statements of one meeting, page 1": f"/api/statements/?meeting={meeting.pk}",
+        "statements, middle page": f"/api/statements/?page={middle_page}",
+        "annotations, first page": "/api/annotations/",
+        "annotations, middle cursor": f"/api/annotations/?cursor={cursor_at(middle_id)}",
+        "annotations of one meeting": f"/api/annotations/?meeting={meeting.pk}",
+        "annotations of the newest meeting": f"/api/annotations/?meeting={newest}",
+    }
+
+
+def _get(client: Client, path: str) -> float:
+    started = time.perf_counter()
+    status, body = client.get(path)
+    elapsed = time.perf_counter() - started
+    if status != 200:
+        raise RuntimeError(f"GET {path} answered {status}: {body[:300]!r}")
+    return elapsed
+
+
 def latencies(*, client: Client, path: str, requests: int, warmup: int = 3) -> Sample:
     """Time of each of `requests` GETs of one path, over a keep-alive connection."""
-    values = []
-    for n in range(warmup + requests):
-        started = time.perf_counter()
-        status, body = client.get(path)
-        elapsed = time.perf_counter() - started
-        if status != 200:
-            raise RuntimeError(f"GET {path} answered {status}: {body[:300]!r}")
-        if n >= warmup:
-            values.append(elapsed)
-    return Sample(tuple(values))
+    for _ in range(warmup):
+        _get(client, path)
+    return Sample(tuple(_get(client, path) for _ in range(requests)))
+
+
+def paired_latencies(
+    *, first: tuple[Client, str], second: tuple[Client, str], requests: int, warmup: int = 3
+) -> tuple[Sample, Sample]:
+    """Latencies of two (server, path) pairs, requested turn about."""
+    for _ in range(warmup):
+        _get(*first), _get(*second)
+    pairs = [(_get(*first), _get(*second)) for _ in range(requests)]
+    return Sample(tuple(a for a, _ in pairs)), Sample(tuple(b for _, b in pairs))
 
 
 @dataclass(frozen=True)
@@ -77,14 +118,9 @@ class ExportFigures:
         return self.runs[-1].rss_after - self.runs[0].rss_before
 
 
-def export_figures(*, server: Server, client: Client, path: str, repeat: int) -> ExportFigures:
-    return ExportFigures(
-        runs=tuple(export_once(server=server, client=client, path=path) for _ in range(repeat))
-    )
-
-
-def copy_figures(*, repeat: int) -> tuple[Sample, int]:
-    """COPY of the export's own SELECT: (time, rows)."""
+def copy_once() -> tuple[float, int]:
+    """COPY of the export's own SELECT: (seconds, rows)."""
     sql, params = export_select()
+    started = time.perf_counter()
     rows = copy_select(sql, params).rows
-    return timed(lambda: copy_select(sql, params), repeat=repeat, warmup=0), rows
+    return time.perf_counter() - started, rows

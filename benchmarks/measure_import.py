@@ -2,17 +2,14 @@
 
 The save runs as the importer's own dry run (the whole save, then rolled back),
 so it can be repeated and leaves the database exactly as it was. "Into an empty
-database" and "into the loaded one" are timed turn about, run after run, against
-two databases on the same server — a copy of the benchmark database taken
-before any corpus was loaded, and the benchmark database itself — so a change
-in the shared machine's load hits both alike.
+database" and "into the loaded one" are timed turn about, run after run: a copy
+of the benchmark database taken before any corpus was loaded, and the benchmark
+database itself.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from django.db import connection
 from tracker.importers import parse_press_release
 from tracker.services import press_release_save
 
+from .databases import database
 from .stats import Sample, timed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,32 +50,6 @@ def parse_time(*, text: str, repeat: int) -> Sample:
     return timed(lambda: parse_press_release(text), repeat=repeat)
 
 
-def empty_name() -> str:
-    return f"{connection.settings_dict['NAME']}_empty"
-
-
-def copy_as_empty() -> str:
-    """Copy the (migrated, codebook-only) benchmark database as the empty one."""
-    name = empty_name()
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{connection.settings_dict["NAME"]}"')
-    return name
-
-
-@contextmanager
-def database(name: str) -> Iterator[None]:
-    """Point the default connection at another database of the same server for a while."""
-    previous = connection.settings_dict["NAME"]
-    connection.close()
-    connection.settings_dict["NAME"] = name
-    try:
-        connection.ensure_connection()
-        yield
-    finally:
-        connection.close()
-        connection.settings_dict["NAME"] = previous
-
-
 @dataclass(frozen=True)
 class SaveTimes:
     empty: Sample
@@ -94,13 +66,13 @@ def _save_once(release) -> tuple[float, int]:
     return elapsed, outcome.statements_created
 
 
-def save_times(*, text: str, repeat: int) -> SaveTimes:
+def save_times(*, text: str, repeat: int, empty_database: str) -> SaveTimes:
     """Save the parsed release into the empty and the loaded database, turn about."""
     release = parse_press_release(text)
     empty, loaded = [], []
     statements = 0
     for n in range(repeat + 1):  # the first round warms both up and is not counted
-        with database(empty_name()):
+        with database(empty_database):
             seconds, statements = _save_once(release)
             if n:
                 empty.append(seconds)

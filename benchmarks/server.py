@@ -60,10 +60,13 @@ class Server:
 
 
 @contextmanager
-def gunicorn(*, log_dir: Path) -> Iterator[Server]:
+def gunicorn(*, log_dir: Path, database_url: str | None = None) -> Iterator[Server]:
+    """A gunicorn server of the app (on another database than DATABASE_URL if given)."""
     port = free_port()
     log = log_dir / "gunicorn.log"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings"}
+    if database_url:
+        env["DATABASE_URL"] = database_url
     command = [
         sys.executable,
         "-m",

@@ -67,7 +67,7 @@ def coverage_by_code(*, meeting_id: int) -> dict[int, dict[str, int]]:
     """{code id: {"statements", "speakers", "delegations", "type_<key>", "gender_<key>"}}."""
     with connection.cursor() as cursor:
         cursor.execute(COVERAGE_SQL, [meeting_id])
-        names = [column.name for column in cursor.description]
+        names = [column[0] for column in cursor.description]
         return {row[0]: dict(zip(names[1:], row[1:], strict=True)) for row in cursor.fetchall()}
 
 
@@ -79,6 +79,8 @@ class Copied:
 
 def copy_select(sql: str, params: tuple | list = ()) -> Copied:
     """COPY (sql) TO STDOUT in CSV through psycopg, counting rows and bytes (PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        raise RuntimeError(f"COPY needs PostgreSQL; this database is {connection.vendor}.")
     connection.ensure_connection()
     raw: psycopg.Connection = connection.connection
     query = psycopg.ClientCursor(raw).mogrify(sql, params)

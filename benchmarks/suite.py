@@ -17,9 +17,9 @@ from annotations.models import Annotation
 from annotations.roles import ensure_roles
 from tracker.models import Meeting, Statement
 
-from . import corpus, measure_http, measure_import, measure_pages, plans
+from . import corpus, databases, measure_http, measure_import, measure_pages, plans
 from .server import Client, Server, gunicorn
-from .stats import Table, ms, ratio, spread_ms, verdict
+from .stats import Sample, Table, ms, ratio, spread_ms, verdict
 
 MB = 1024 * 1024
 
@@ -47,7 +47,10 @@ class Suite:
         self.table = Table()
         self.notes: list[str] = []
         self.log_dir = Path(tempfile.mkdtemp(prefix="wb-bench-"))
-        self.list_p95_at_s: dict[str, float] = {}
+        self.empty_database = ""
+        self.s_database = ""
+        self.client = None  # Django's test client, logged in as analyst1
+        self.session_key = ""
 
     def say(self, message: str) -> None:
         print(f"… {message}", flush=True)
@@ -59,42 +62,49 @@ class Suite:
         call_command("migrate", verbosity=0, interactive=False)
         call_command("loaddata", str(corpus.CODEBOOK), verbosity=0)
         ensure_roles()
-        measure_import.copy_as_empty()
+        self.empty_database = databases.snapshot("empty")
 
-    def login(self, user) -> tuple[object, str]:
-        client = measure_pages.logged_in_client(user)
-        return client, client.cookies[settings.SESSION_COOKIE_NAME].value
+    def log_in(self) -> None:
+        analyst = get_user_model().objects.get(username="analyst1")
+        self.client = measure_pages.logged_in_client(analyst)
+        self.session_key = self.client.cookies[settings.SESSION_COOKIE_NAME].value
 
     # The run ------------------------------------------------------------------------
 
     def run(self) -> None:
         text = measure_import.release_text()
+        last = self.args.sizes[-1]
         for size in self.args.sizes:
             self.say(f"loading size {size} with generate_corpus")
             seconds = corpus.grow_to(size)
             loaded = corpus.counts()
             self.notes.append(f"Size {size}: {loaded.describe()} (loaded in {seconds:.0f} s).")
             self.say(f"size {size}: {loaded.describe()}, loaded in {seconds:.0f} s")
+            if size == "S":
+                self.log_in()  # before the snapshot, so the session is in both databases
+                self.s_database = databases.snapshot("s")
             self.measure_import(text, size=size)
-            self.measure_size(size)
+            self.measure_size(size, export=size in ("S", last))
 
-    def measure_size(self, size: str) -> None:
+    def measure_size(self, size: str, *, export: bool) -> None:
         meeting = Meeting.objects.get(symbol=corpus.symbol(corpus.WORKSPACE_MEETING))
         small = Meeting.objects.get(symbol=corpus.symbol(corpus.SMALL_MEETING))
-        analyst = get_user_model().objects.get(username="analyst1")
-        client, session_key = self.login(analyst)
-        self.measure_workspace(client, meeting=meeting, small=small, size=size)
+        self.measure_workspace(self.client, meeting=meeting, small=small, size=size)
         self.measure_report(meeting=meeting, size=size)
         with gunicorn(log_dir=self.log_dir) as server:
-            http = Client(server.port, session_key)
+            http = Client(server.port, self.session_key)
             try:
                 http.get("/api/meetings/")  # the worker loads the app on its first request
-                self.measure_lists(http, meeting=meeting, size=size)
-                self.measure_export(server, http, size=size)
+                if size == "S":
+                    self.measure_lists(http, meeting=meeting)
+                else:
+                    self.measure_lists_against_s(http, meeting=meeting, size=size)
+                if export:
+                    self.measure_export(server, http, size=size)
             finally:
                 http.close()
         if self.args.explain:
-            path = plans.write_plans(client=client, meeting=meeting, size=size)
+            path = plans.write_plans(client=self.client, meeting=meeting, size=size)
             self.notes.append(f"EXPLAIN plans at size {size}: {path}")
 
     # Figures ------------------------------------------------------------------------
@@ -111,7 +121,9 @@ class Suite:
                 value=ms(parse.median),
                 spread=spread_ms(parse),
             )
-        times = measure_import.save_times(text=text, repeat=repeat)
+        times = measure_import.save_times(
+            text=text, repeat=repeat, empty_database=self.empty_database
+        )
         factor = ratio(times.loaded, times.empty)
         self.table.add(
             section=IMPORT,
@@ -180,84 +192,98 @@ class Suite:
             verdict=verdict(step <= REPORT_MAX_RATIO),
         )
 
-    def list_paths(self, meeting: Meeting) -> dict[str, str]:
-        statements = Statement.objects.count()
-        middle_page = max(1, statements // 50 // 2)
-        ids = Annotation.objects.live().order_by("id").values_list("id", flat=True)
-        middle_id = ids[Annotation.objects.live().count() // 2]
-        return {
-            "meetings, page 1": "/api/meetings/",
-            "statements of one meeting, page 1": f"/api/statements/?meeting={meeting.pk}",
-            "statements, middle page": f"/api/statements/?page={middle_page}",
-            "annotations, first page": "/api/annotations/",
-            "annotations of one meeting": f"/api/annotations/?meeting={meeting.pk}",
-            "annotations, middle cursor": (
-                f"/api/annotations/?cursor={measure_http.cursor_at(middle_id)}"
-            ),
-        }
+    def list_row(self, name: str, sample: Sample, *, size: str, **extra: str) -> None:
+        self.table.add(
+            section=LISTS,
+            figure=f"{name}: p50 (p95)",
+            size=size,
+            value=f"{ms(sample.percentile(50))} ({ms(sample.percentile(95))})",
+            spread=spread_ms(sample),
+            **extra,
+        )
 
-    def measure_lists(self, http: Client, *, meeting: Meeting, size: str) -> None:
-        self.say(f"list endpoints at size {size}")
-        for name, path in self.list_paths(meeting).items():
+    def measure_lists(self, http: Client, *, meeting: Meeting) -> None:
+        self.say("list endpoints at size S")
+        for name, path in measure_http.list_paths(meeting=meeting).items():
             sample = measure_http.latencies(client=http, path=path, requests=self.args.requests)
-            p50, p95 = sample.percentile(50), sample.percentile(95)
-            row = dict(
-                section=LISTS,
-                figure=f"{name}: p50 (p95)",
-                size=size,
-                value=f"{ms(p50)} ({ms(p95)})",
-                spread=spread_ms(sample),
-            )
-            if size == "S":
-                self.list_p95_at_s[name] = p95
-            elif name in self.list_p95_at_s:
-                factor = p95 / self.list_p95_at_s[name]
-                row.update(
-                    baseline=f"p95 at S: {ms(self.list_p95_at_s[name])}",
-                    ratio=f"{factor:.2f}×",
-                    target=f"≤ {LIST_MAX_P95_RATIO}×" if size == "L" else "",
-                    verdict=verdict(factor <= LIST_MAX_P95_RATIO) if size == "L" else "",
-                )
-            self.table.add(**row)
+            self.list_row(name, sample, size="S")
+
+    def measure_lists_against_s(self, http: Client, *, meeting: Meeting, size: str) -> None:
+        """Each endpoint at this size and at S (the snapshot), requested turn about."""
+        self.say(f"list endpoints at size {size}, turn about with size S")
+        paths = measure_http.list_paths(meeting=meeting)
+        with databases.database(self.s_database):
+            s_paths = measure_http.list_paths(meeting=meeting)
+        s_url = databases.url(self.s_database)
+        with gunicorn(log_dir=self.log_dir, database_url=s_url) as s_server:
+            s_http = Client(s_server.port, self.session_key)
+            try:
+                for name, path in paths.items():
+                    here, at_s = measure_http.paired_latencies(
+                        first=(http, path),
+                        second=(s_http, s_paths[name]),
+                        requests=self.args.requests,
+                    )
+                    factor = here.percentile(95) / at_s.percentile(95)
+                    self.list_row(
+                        name,
+                        here,
+                        size=size,
+                        baseline=f"p95 at S, same moment: {ms(at_s.percentile(95))}",
+                        ratio=f"{factor:.2f}×",
+                        target=f"≤ {LIST_MAX_P95_RATIO}×" if size == "L" else "",
+                        verdict=verdict(factor <= LIST_MAX_P95_RATIO) if size == "L" else "",
+                    )
+            finally:
+                s_http.close()
 
     def measure_export(self, server: Server, http: Client, *, size: str) -> None:
-        self.say(f"export at size {size}")
-        repeat = self.args.export_repeat
-        copy, rows = measure_http.copy_figures(repeat=repeat)
+        """CSV and JSON Lines downloads of everything, turn about with COPY of the same rows."""
+        self.say(f"export at size {size}, turn about with COPY")
         expected = Annotation.objects.live().count()
-        if rows != expected:
-            raise RuntimeError(f"COPY gave {rows} rows, expected {expected}")
-        for label, path in (
-            ("CSV", "/api/export/annotations.csv"),
-            ("JSON Lines", "/api/export/annotations.jsonl"),
-        ):
-            figures = measure_http.export_figures(
-                server=server, client=http, path=path, repeat=repeat
-            )
+        formats = {
+            "CSV": "/api/export/annotations.csv",
+            "JSON Lines": "/api/export/annotations.jsonl",
+        }
+        copies, runs = [], {label: [] for label in formats}
+        for _ in range(self.args.export_repeat):
+            seconds, rows = measure_http.copy_once()
+            if rows != expected:
+                raise RuntimeError(f"COPY gave {rows} rows, expected {expected}")
+            copies.append(seconds)
+            for label, path in formats.items():
+                runs[label].append(measure_http.export_once(server=server, client=http, path=path))
+        copy = Sample(tuple(copies))
+        for label, path in formats.items():
+            figures = measure_http.ExportFigures(runs=tuple(runs[label]))
             lines = figures.runs[0].lines
             if label == "JSON Lines" and lines != expected:
                 raise RuntimeError(f"{path} gave {lines} lines, expected {expected}")
-            share = ratio(copy, figures.time)  # rows/s of the export over rows/s of COPY
-            slowest, fastest = figures.time.high, figures.time.low
-            self.table.add(
-                section=EXPORT,
-                figure=f"{label}: {rows:,} rows, {figures.runs[0].bytes / MB:.0f} MB",
-                size=size,
-                value=rate(rows, figures.time.median),
-                spread=f"{rate(rows, slowest)} – {rate(rows, fastest)}",
-                baseline=f"COPY: {rate(rows, copy.median)}",
-                ratio=f"{share:.2f}",
-                target=f"≥ {EXPORT_MIN_RATIO}",
-                verdict=verdict(share >= EXPORT_MIN_RATIO),
-            )
-            growth = figures.growth / MB
-            self.table.add(
-                section=EXPORT,
-                figure=f"{label}: server memory growth (worker RSS, peak − before)",
-                size=size,
-                value=f"{growth:.1f} MB",
-                spread=f"kept after: {figures.retained / MB:+.1f} MB",
-                baseline=f"RSS before: {figures.runs[0].rss_before / MB:.0f} MB",
-                target=f"< {EXPORT_MAX_GROWTH_MB} MB",
-                verdict=verdict(growth < EXPORT_MAX_GROWTH_MB),
-            )
+            self.export_rows(label, figures, copy=copy, rows=expected, size=size)
+
+    def export_rows(
+        self, label: str, figures: measure_http.ExportFigures, *, copy: Sample, rows: int, size: str
+    ) -> None:
+        share = ratio(copy, figures.time)  # rows/s of the export over rows/s of COPY
+        self.table.add(
+            section=EXPORT,
+            figure=f"{label}: {rows:,} rows, {figures.runs[0].bytes / MB:.0f} MB",
+            size=size,
+            value=rate(rows, figures.time.median),
+            spread=f"{rate(rows, figures.time.high)} – {rate(rows, figures.time.low)}",
+            baseline=f"COPY: {rate(rows, copy.median)}",
+            ratio=f"{share:.2f}",
+            target=f"≥ {EXPORT_MIN_RATIO}",
+            verdict=verdict(share >= EXPORT_MIN_RATIO),
+        )
+        growth = figures.growth / MB
+        self.table.add(
+            section=EXPORT,
+            figure=f"{label}: server memory growth (worker RSS, peak − before)",
+            size=size,
+            value=f"{growth:.1f} MB",
+            spread=f"kept after: {figures.retained / MB:+.1f} MB",
+            baseline=f"RSS before: {figures.runs[0].rss_before / MB:.0f} MB",
+            target=f"< {EXPORT_MAX_GROWTH_MB} MB",
+            verdict=verdict(growth < EXPORT_MAX_GROWTH_MB),
+        )
