@@ -72,13 +72,12 @@ def krippendorff_alpha_nominal(ratings: Ratings) -> float | None:
     units = _check_shape(ratings)
     if len(ratings) < 2 or units == 0:
         return None
-    # The package wants numbers: number the distinct values in order of appearance.
-    numbering: dict[Hashable, int] = {}
-    matrix = np.full((len(ratings), units), np.nan)
-    for i, row in enumerate(ratings):
-        for j, value in enumerate(row):
-            if value is not None:
-                matrix[i, j] = numbering.setdefault(value, len(numbering))
+    # The package wants numbers: number the distinct values (any order does for nominal data).
+    numbering = {value: i for i, value in enumerate({v for row in ratings for v in row} - {None})}
+    matrix = np.array(
+        [[np.nan if value is None else numbering[value] for value in row] for row in ratings],
+        dtype=float,
+    )
     # Only units rated by two analysts or more take part in the computation.
     pairable = matrix[:, np.count_nonzero(~np.isnan(matrix), axis=0) >= 2]
     if np.unique(pairable[~np.isnan(pairable)]).size < 2:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db import connections
 from django.db.models import Count, F, Min, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils.text import Truncator
@@ -17,7 +18,7 @@ from django.utils.text import Truncator
 from ..models import Annotation, Code, CodingScheme
 from .data import CodeCoverage, CodeGroup, CoOccurrence, Quote, share
 from .links import workspace_url
-from .speakers import speaker_breakdown, speakers, split_breakdown
+from .speakers import breakdowns, speakers
 
 STATEMENT_EXCERPT_WORDS = 60
 
@@ -37,22 +38,20 @@ def code_coverage(
     """One CodeCoverage per code; `totals` is the meeting overview (speakers, statements)."""
     rows = {
         row["code_id"]: row
-        for row in annotations.values("code_id").annotate(
+        for row in annotations.values("code_id")
+        .annotate(
             statements=Count("statement_id", distinct=True),
             speakers=speakers("statement__"),
             delegations=Count(
                 "statement__delegation", distinct=True, filter=~Q(statement__delegation="")
             ),
-            **speaker_breakdown("statement__"),
         )
+        .order_by()
     }
+    by_type, by_gender = breakdowns(annotations, prefix="statement__", by="code_id")
     coverage = []
     for code in codes:
-        row = rows.get(code.pk)
-        if row is None:
-            row = {"statements": 0, "speakers": 0, "delegations": 0}
-            row.update({key: 0 for key in speaker_breakdown("statement__")})
-        by_type, by_gender = split_breakdown(row)
+        row = rows.get(code.pk, {"statements": 0, "speakers": 0, "delegations": 0})
         coverage.append(
             CodeCoverage(
                 slug=code.slug,
@@ -66,8 +65,8 @@ def code_coverage(
                 delegations=row["delegations"],
                 share_of_speakers=share(row["speakers"], totals.speakers),
                 share_of_statements=share(row["statements"], totals.statements),
-                by_speaker_type=by_type,
-                by_gender=by_gender,
+                by_speaker_type=by_type[code.pk],
+                by_gender=by_gender[code.pk],
             )
         )
     return coverage
@@ -101,9 +100,9 @@ def quotes_by_code(
     first_of_each_passage = annotations.values("code_id", "statement_id", "start", "end").annotate(
         first=Min("id")
     )
+    # Rank ids only: the statements' texts are read for the chosen few.
     ranked = (
         Annotation.objects.filter(pk__in=first_of_each_passage.values("first"))
-        .select_related("statement__speaker", "analyst", "code")
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -112,10 +111,15 @@ def quotes_by_code(
             )
         )
         .filter(rank__lte=per_code)
-        .order_by("code_id", "rank")
+        .values("pk")
+    )
+    chosen = (
+        Annotation.objects.filter(pk__in=ranked)
+        .select_related("statement__speaker", "analyst", "code")
+        .order_by("code_id", "statement__order", F("start").asc(nulls_first=True), "id")
     )
     quotes: dict[str, list[Quote]] = defaultdict(list)
-    for annotation in ranked:
+    for annotation in chosen:
         statement = annotation.statement
         text = annotation.quote or Truncator(statement.text).words(STATEMENT_EXCERPT_WORDS)
         quotes[annotation.code.slug].append(
@@ -165,15 +169,7 @@ def co_occurrence(
     Only codes applied at least once take part: the others would add empty rows.
     """
     codes = [code for code in codes if code.statements]
-    pairs = (
-        annotations.filter(statement__annotations__in=annotations)
-        .values("code_id", "statement__annotations__code_id")
-        .annotate(statements=Count("statement_id", distinct=True))
-        .order_by()
-    )
-    counts = {
-        (row["code_id"], row["statement__annotations__code_id"]): row["statements"] for row in pairs
-    }
+    counts = {(first, second): statements for first, second, statements in _code_pairs(annotations)}
     ids = [code_ids[code.slug] for code in codes]
     matrix = [[counts.get((row, column), 0) for column in ids] for row in ids]
     off_diagonal = [
@@ -185,3 +181,23 @@ def co_occurrence(
         matrix=matrix,
         maximum=max(off_diagonal, default=0),
     )
+
+
+def _code_pairs(annotations: QuerySet[Annotation]) -> list[tuple[int, int, int]]:
+    """(code, other code, statements coded with both), in one GROUP BY.
+
+    The distinct (statement, code) pairs of the report's annotations, joined to
+    themselves on the statement. The ORM cannot join a subquery to itself (its
+    only route, annotation → statement → annotations, multiplies the rows by
+    every annotation of the statement), so this one query is written out; the
+    pairs' own SQL still comes from the ORM, with its parameters.
+    """
+    pairs = annotations.values("statement_id", "code_id").distinct().order_by()
+    sql, params = pairs.query.sql_with_params()
+    query = (
+        f"SELECT a.code_id, b.code_id, COUNT(*) FROM ({sql}) a "  # noqa: S608 (ORM-built SQL)
+        f"JOIN ({sql}) b ON a.statement_id = b.statement_id GROUP BY a.code_id, b.code_id"
+    )
+    with connections[pairs.db].cursor() as cursor:
+        cursor.execute(query, [*params, *params])
+        return cursor.fetchall()

@@ -100,23 +100,24 @@ def _code_agreement(
     analysts: list[str],
     statements: list[Statement],
 ) -> AgreementCode:
-    ratings = [
-        [statement.pk in applied.get(name, ()) for statement in statements] for name in analysts
-    ]
-    with_code = sum(any(column) for column in zip(*ratings, strict=True))
+    ids = [statement.pk for statement in statements]
+    sets = [applied.get(name, set()) for name in analysts]
+    ratings = [[pk in coded for pk in ids] for coded in sets]
+    appliers = [sum(column) for column in zip(*ratings, strict=True)]
+    with_code = sum(1 for count in appliers if count)
     disagreements = [
         Disagreement(
-            statement_id=statement.pk,
+            statement_id=pk,
             statement_order=statement.order,
             speaker=statement.speaker_label,
-            applied_by=[name for name, row in zip(analysts, ratings, strict=True) if row[i]],
+            applied_by=[name for name, coded in zip(analysts, sets, strict=True) if pk in coded],
             not_applied_by=[
-                name for name, row in zip(analysts, ratings, strict=True) if not row[i]
+                name for name, coded in zip(analysts, sets, strict=True) if pk not in coded
             ],
-            url=side_by_side_url(meeting.pk, statement.pk, code.slug),
+            url=side_by_side_url(meeting.pk, pk, code.slug),
         )
-        for i, statement in enumerate(statements)
-        if len({row[i] for row in ratings}) > 1
+        for pk, statement, count in zip(ids, statements, appliers, strict=True)
+        if 0 < count < len(analysts)
     ]
     rare = with_code < RARE_MINIMUM
     warning = ""

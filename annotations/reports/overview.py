@@ -1,7 +1,8 @@
 """The overview: who spoke in the meeting, and how much of it the report covers.
 
-Three queries whatever the size of the meeting: the speakers' aggregates, the
-statements per speaker type and gender, and the analysts' totals.
+Five queries whatever the size of the meeting: the speakers' totals, speakers
+and statements by type and by gender, the annotations counted, and (separately)
+the analysts' totals.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from tracker.models import Gender, Meeting, SpeakerType, Statement
 
 from ..models import Annotation
 from .data import AnalystSummary, Breakdown, Overview, share
-from .speakers import GENDERS, SPEAKER_TYPES, gender_is, speaker_breakdown, speakers
+from .speakers import GENDERS, SPEAKER_TYPES, breakdowns, speakers
 
 
 def analyst_summaries(meeting: Meeting) -> list[AnalystSummary]:
@@ -45,26 +46,21 @@ def meeting_overview(
         women=speakers(filter=Q(speaker__gender=Gender.FEMALE)),
         civil_society=speakers(filter=Q(speaker_type=SpeakerType.CIVIL_SOCIETY)),
         survivors=speakers(filter=Q(speaker_type=SpeakerType.SURVIVOR)),
-        **speaker_breakdown(),
-        **{
-            f"statements_type_{key}": Count("id", filter=Q(speaker_type=key))
-            for key, _ in SPEAKER_TYPES
-        },
-        **{f"statements_gender_{key}": Count("id", filter=gender_is(key)) for key, _ in GENDERS},
     )
+    by_type, by_gender = breakdowns(statements, statements=True)
     coded = annotations.aggregate(
         annotations=Count("id"), statements=Count("statement_id", distinct=True)
     )
     total = totals["speakers"]
 
-    def breakdown(kind: str, choices) -> list[Breakdown]:
+    def breakdown(figures: dict, choices) -> list[Breakdown]:
         return [
             Breakdown(
                 key=key,
                 label=str(label),
-                speakers=totals[f"{kind}_{key}"],
-                statements=totals[f"statements_{kind}_{key}"],
-                share_of_speakers=share(totals[f"{kind}_{key}"], total),
+                speakers=figures[key][0],
+                statements=figures[key][1],
+                share_of_speakers=share(figures[key][0], total),
             )
             for key, label in choices
         ]
@@ -79,8 +75,8 @@ def meeting_overview(
         share_women=share(totals["women"], total),
         share_civil_society=share(totals["civil_society"], total),
         share_survivors=share(totals["survivors"], total),
-        speakers_by_type=breakdown("type", SPEAKER_TYPES),
-        speakers_by_gender=breakdown("gender", GENDERS),
+        speakers_by_type=breakdown(by_type, SPEAKER_TYPES),
+        speakers_by_gender=breakdown(by_gender, GENDERS),
         annotations=coded["annotations"],
         statements_coded=coded["statements"],
         analysts=analysts,

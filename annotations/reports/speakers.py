@@ -8,8 +8,10 @@ statement. `prefix` reaches the statement from another model ("statement__").
 
 from __future__ import annotations
 
-from django.db.models import Case, CharField, Count, F, Q, Value, When
-from django.db.models.functions import Cast, Concat
+from collections import defaultdict
+
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from tracker.models import Gender, SpeakerType
 
@@ -32,31 +34,39 @@ def speaker_identity(prefix: str = "") -> Case:
     )
 
 
-def gender_is(gender: str, prefix: str = "") -> Q:
-    if gender == Gender.UNKNOWN:
-        return Q(**{f"{prefix}speaker_id__isnull": True}) | Q(
-            **{f"{prefix}speaker__gender": Gender.UNKNOWN}
-        )
-    return Q(**{f"{prefix}speaker__gender": gender})
-
-
 def speakers(prefix: str = "", filter: Q | None = None) -> Count:
     """Distinct speakers, optionally among the rows matching `filter`."""
     return Count(speaker_identity(prefix), distinct=True, filter=filter)
 
 
-def speaker_breakdown(prefix: str = "") -> dict[str, Count]:
-    """Distinct speakers by speaker type ("type_<key>") and by gender ("gender_<key>")."""
-    counts = {
-        f"type_{key}": speakers(prefix, Q(**{f"{prefix}speaker_type": key}))
-        for key, _ in SPEAKER_TYPES
-    }
-    counts.update({f"gender_{key}": speakers(prefix, gender_is(key, prefix)) for key, _ in GENDERS})
-    return counts
+def speaker_gender(prefix: str = "") -> Coalesce:
+    return Coalesce(F(f"{prefix}speaker__gender"), Value(Gender.UNKNOWN), output_field=CharField())
 
 
-def split_breakdown(row: dict) -> tuple[dict[str, int], dict[str, int]]:
-    """The (by speaker type, by gender) dictionaries out of an aggregated row."""
-    by_type = {key: row[f"type_{key}"] for key, _ in SPEAKER_TYPES}
-    by_gender = {key: row[f"gender_{key}"] for key, _ in GENDERS}
-    return by_type, by_gender
+def breakdowns(
+    queryset: QuerySet, *, prefix: str = "", by: str | None = None, statements: bool = False
+) -> tuple[dict, dict]:
+    """Distinct speakers by speaker type and by gender: two GROUP BY queries.
+
+    Without `by`: ({type: figures}, {gender: figures}); with `by` (a field such as
+    "code_id"): the same per value of that field. Figures are the number of
+    speakers, or (speakers, statements) when `statements` is set. Every type and
+    gender is present, with zeros.
+    """
+    group = [by] if by else []
+    aggregates = {"speakers": speakers(prefix)}
+    if statements:
+        aggregates["statements"] = Count(f"{prefix}id" if prefix else "id", distinct=True)
+    zero = (0, 0) if statements else 0
+    result = []
+    for field, expression, choices in (
+        ("kind", F(f"{prefix}speaker_type"), SPEAKER_TYPES),
+        ("gender_key", speaker_gender(prefix), GENDERS),
+    ):
+        rows = queryset.values(*group, **{field: expression}).annotate(**aggregates).order_by()
+        figures: dict = defaultdict(lambda choices=choices: dict.fromkeys(dict(choices), zero))
+        for row in rows:
+            value = (row["speakers"], row["statements"]) if statements else row["speakers"]
+            figures[row[by] if by else None][row[field]] = value
+        result.append(figures if by else figures[None])
+    return result[0], result[1]
