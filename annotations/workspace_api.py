@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -49,6 +50,9 @@ class ProgressSerializer(serializers.Serializer):
     meeting_total = serializers.IntegerField(help_text="Statements in the meeting.")
 
 
+ERROR = OpenApiResponse(description="Bad input: field messages.")
+
+
 class StatementDoneView(APIView):
     """PUT marks the statement done for you, DELETE takes the mark off again."""
 
@@ -68,11 +72,13 @@ class StatementDoneView(APIView):
             }
         )
 
+    @extend_schema(request=None, responses={200: ProgressSerializer}, summary="Mark done")
     def put(self, request: Request, statement_id: int) -> Response:
         statement = get_object_or_404(Statement.objects.select_related("meeting"), pk=statement_id)
         statement_mark_done(statement=statement, analyst=request.user)
         return self._respond(statement, True)
 
+    @extend_schema(request=None, responses={200: ProgressSerializer}, summary="Mark not done")
     def delete(self, request: Request, statement_id: int) -> Response:
         statement = get_object_or_404(Statement.objects.select_related("meeting"), pk=statement_id)
         statement_mark_not_done(statement=statement, analyst=request.user)
@@ -91,11 +97,19 @@ class SuggestionSerializer(serializers.Serializer):
     keyword = serializers.CharField(help_text="The keyword or phrase found in the passage.")
 
 
+class SuggestionListSerializer(serializers.Serializer):
+    meeting = serializers.IntegerField()
+    suggestions = SuggestionSerializer(many=True)
+    accepted = serializers.IntegerField(help_text="Suggestions you accepted in this meeting.")
+    dismissed = serializers.IntegerField(help_text="Suggestions you dismissed in this meeting.")
+
+
 class MeetingSuggestionsView(APIView):
     """Open keyword suggestions for you in a meeting, in reading order."""
 
-    serializer_class = SuggestionSerializer
+    serializer_class = SuggestionListSerializer
 
+    @extend_schema(responses={200: SuggestionListSerializer}, summary="Open suggestions")
     def get(self, request: Request, meeting_id: int) -> Response:
         meeting = get_object_or_404(Meeting, pk=meeting_id)
         suggestions = suggestions_for_meeting(meeting=meeting, analyst=request.user)
@@ -146,9 +160,22 @@ class _SuggestionDecisionView(APIView):
         return {**serializer.validated_data, "analyst": request.user}
 
 
+class DecisionSerializer(serializers.Serializer):
+    statement = serializers.IntegerField()
+    code = serializers.IntegerField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    decision = serializers.ChoiceField(choices=SuggestionDecision.Decision.choices)
+
+
 class SuggestionAcceptView(_SuggestionDecisionView):
     """Accept a suggestion: 201 with the new annotation, as the annotation API shapes it."""
 
+    @extend_schema(
+        request=SuggestionChoiceSerializer,
+        responses={201: AnnotationSerializer, 400: ERROR},
+        summary="Accept a suggestion",
+    )
     def post(self, request: Request) -> Response:
         annotation = suggestion_accept(**self.choice(request))
         annotation.meeting_pk = annotation.statement.meeting_id
@@ -162,23 +189,31 @@ class SuggestionAcceptView(_SuggestionDecisionView):
 class SuggestionDismissView(_SuggestionDecisionView):
     """Dismiss a suggestion: it is counted and not offered to you again."""
 
+    @extend_schema(
+        request=SuggestionChoiceSerializer,
+        responses={201: DecisionSerializer, 400: ERROR},
+        summary="Dismiss a suggestion",
+    )
     def post(self, request: Request) -> Response:
         decision = suggestion_dismiss(**self.choice(request))
-        return Response(
-            {
-                "statement": decision.statement_id,
-                "code": decision.code_id,
-                "start": decision.start,
-                "end": decision.end,
-                "decision": decision.decision,
-            },
-            status=status.HTTP_201_CREATED,
-        )
+        body = {
+            "statement": decision.statement_id,
+            "code": decision.code_id,
+            "start": decision.start,
+            "end": decision.end,
+            "decision": decision.decision,
+        }
+        return Response(DecisionSerializer(body).data, status=status.HTTP_201_CREATED)
 
 
 class SuggestionReopenView(_SuggestionDecisionView):
     """Undo an accept or a dismiss (an accepted suggestion's annotation is deleted)."""
 
+    @extend_schema(
+        request=SuggestionChoiceSerializer,
+        responses={204: None, 400: ERROR},
+        summary="Undo an accept or a dismiss",
+    )
     def post(self, request: Request) -> Response:
         suggestion_reopen(**self.choice(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
