@@ -234,8 +234,13 @@ function paint(el) {
 const statusEl = document.getElementById("status");
 const alertEl = document.getElementById("alert");
 
+let statusTimer = null;
+
 function say(message, { undoable = false } = {}) {
   statusEl.replaceChildren(document.createTextNode(message));
+  // A confirmation fades after a while; undo stays on the u key.
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => statusEl.replaceChildren(), 15000);
   if (undoable) {
     const button = document.createElement("button");
     button.type = "button";
@@ -573,7 +578,8 @@ async function applyCode(code, passage) {
     const now = currentPassage();
     const same =
       now.statementId === passage.statementId && now.start === passage.start && now.end === passage.end;
-    if (same || now.error) {
+    const idle = same || now.error;
+    if (idle) {
       closePicker();
       if (same) clearSelection();
     }
@@ -582,7 +588,8 @@ async function applyCode(code, passage) {
       removeAnnotation(annotation.id, { undoable: false }),
     );
     say(`Coded “${shorten(annotation.quote)}” as ${annotation.code_name}.`, { undoable: true });
-    focusStatement(statements.get(annotation.statement).el);
+    // Back to the statement for the next key, without scrolling away from where one reads.
+    if (idle) focusStatement(statements.get(annotation.statement).el, { scroll: false });
   } catch (error) {
     // Keep the selection and the picker: the analyst can retry; nothing was drawn.
     warn(`Not saved: ${error.message}`);
@@ -847,12 +854,12 @@ function visibleStatements() {
   return statementList.filter((s) => !s.el.hidden && !s.el.closest(".segment").hidden);
 }
 
-function focusStatement(el) {
+function focusStatement(el, { scroll = true } = {}) {
   if (!el) return;
   state.current = el;
   for (const s of statementList) s.el.classList.toggle("is-current", s.el === el);
   el.focus({ preventScroll: true });
-  el.scrollIntoView({ block: "nearest" });
+  if (scroll) el.scrollIntoView({ block: "nearest" });
 }
 
 function moveStatement(step) {

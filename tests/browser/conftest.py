@@ -63,11 +63,18 @@ def context(browser, live_server):
 
 @pytest.fixture
 def page(context):
+    """A page that fails the test on any script error or Content-Security-Policy refusal."""
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert errors == [], f"Errors on the page: {errors}"
 
 
 @pytest.fixture
