@@ -7,9 +7,10 @@ a change in the shared machine's load hits both sides alike.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from django.db import connection
 
@@ -42,6 +43,6 @@ def database(name: str) -> Iterator[None]:
 
 
 def url(name: str) -> str:
-    """DATABASE_URL of a database on the benchmark's server (Unix socket)."""
-    settings = connection.settings_dict
-    return f"postgres://{quote(settings['USER'])}@/{quote(name)}?host={quote(settings['HOST'])}"
+    """DATABASE_URL of another database on the benchmark's server (same socket, same user)."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path=f"/{quote(name)}"))

@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from annotations.reports import meeting_report
 from tracker.models import Meeting
 
+from .measure_http import list_paths
 from .sql import COVERAGE_SQL, export_select
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -53,11 +54,9 @@ def write_plans(*, client: Client, meeting: Meeting, size: str) -> Path:
     cases: dict[str, Callable[[], object]] = {
         "workspace": lambda: drain(f"/meetings/{meeting.pk}/"),
         "report": lambda: meeting_report(meeting=meeting),
-        "annotations list": lambda: drain("/api/annotations/"),
-        "annotations of one meeting": lambda: drain(f"/api/annotations/?meeting={meeting.pk}"),
-        "statements of one meeting": lambda: drain(f"/api/statements/?meeting={meeting.pk}"),
-        "meetings list": lambda: drain("/api/meetings/"),
     }
+    for name, path in list_paths(meeting=meeting).items():
+        cases[name] = lambda path=path: drain(path)
     lines = [f"EXPLAIN (ANALYZE, BUFFERS) at size {size}, {datetime.datetime.now():%Y-%m-%d %H:%M}"]
     for name, fn in cases.items():
         for milliseconds, sql, plan in slowest(fn):

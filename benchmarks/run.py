@@ -56,6 +56,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="requests per list endpoint for p50/p95 (default 40)",
     )
     parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="load this fraction of the M and L meetings, to try the harness quickly "
+        "(default 1: the issue's sizes; the figures only count at 1)",
+    )
+    parser.add_argument(
         "--explain",
         action="store_true",
         help="also write EXPLAIN (ANALYZE, BUFFERS) of the slowest queries to benchmarks/results/",
@@ -71,8 +78,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error(f"sizes build on each other: give S first, then in the order {SIZES}")
     if args.repeat < 1 or args.export_repeat < 1 or args.requests < 2:
         parser.error("--repeat and --export-repeat must be 1 or more, --requests 2 or more")
+    if not 0 < args.scale <= 1:
+        parser.error("--scale must be more than 0 and at most 1")
     args.sizes = sizes
     return args
+
+
+def command(argv: list[str]) -> str:
+    return f'make bench ARGS="{" ".join(argv)}"' if argv else "make bench"
 
 
 def main(argv: list[str]) -> int:
@@ -90,7 +103,7 @@ def main(argv: list[str]) -> int:
 
     print()
     print("Machine: " + "; ".join(f"{key} {value}" for key, value in about.items()))
-    print(f'Command: make bench ARGS="{" ".join(argv)}"  (total {elapsed / 60:.1f} min)')
+    print(f"Command: {command(argv)}  (total {elapsed / 60:.1f} min)")
     print()
     print(suite.table.as_text())
     print()
@@ -102,7 +115,7 @@ def main(argv: list[str]) -> int:
         "\n".join(
             [
                 "Machine: " + "; ".join(f"{k} {v}" for k, v in about.items()),
-                f'Command: `make bench ARGS="{" ".join(argv)}"` ({elapsed / 60:.1f} min)',
+                f"Command: `{command(argv)}` ({elapsed / 60:.1f} min)",
                 "",
                 suite.table.as_markdown(),
                 "",

@@ -76,7 +76,7 @@ class Suite:
         last = self.args.sizes[-1]
         for size in self.args.sizes:
             self.say(f"loading size {size} with generate_corpus")
-            seconds = corpus.grow_to(size)
+            seconds = corpus.grow_to(size, scale=self.args.scale)
             loaded = corpus.counts()
             self.notes.append(f"Size {size}: {loaded.describe()} (loaded in {seconds:.0f} s).")
             self.say(f"size {size}: {loaded.describe()}, loaded in {seconds:.0f} s")
