@@ -196,6 +196,8 @@ def annotation_update(
         )
         current.start, current.end, current.quote = new_start, new_end, quote
         current.prefix, current.suffix = quote_context(current.statement.text, new_start, new_end)
+        # The analyst has placed the passage again themselves: nothing left to review.
+        current.needs_review = False
     if memo is not None:
         current.memo = memo
     current.version += 1

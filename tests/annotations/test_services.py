@@ -133,3 +133,19 @@ def test_history_records_who_changed_what(statement, code, analyst_a):
     annotation_update(annotation=annotation, actor=analyst_a, version=1, memo="a memo")
     memos = [h.memo for h in annotation.history.order_by("history_date")]
     assert memos == ["", "a memo"]
+
+
+def test_moving_the_span_clears_needs_review_but_a_memo_edit_does_not(statement, code, analyst_a):
+    annotation = annotation_create(
+        statement=statement, code=code, analyst=analyst_a, start=0, end=5
+    )
+    Annotation.objects.filter(pk=annotation.pk).update(needs_review=True)
+    annotation = annotation_update(annotation=annotation, actor=analyst_a, version=1, memo="m")
+    assert annotation.needs_review is True
+    start, end = span(statement, "serious crime")
+    annotation = annotation_update(
+        annotation=annotation, actor=analyst_a, version=2, start=start, end=end
+    )
+    annotation.refresh_from_db()
+    assert annotation.needs_review is False
+    assert annotation.quote == "serious crime"
