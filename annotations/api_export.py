@@ -82,9 +82,8 @@ class AnnotationCsvView(AnnotationDownloadView):
     )
     def get(self, request):
         bom = bom_requested(request)
-        rows = export.export_rows(self.filtered())
         return attachment(
-            export.csv_chunks(rows, bom=bom),
+            export.csv_chunks(export.csv_lines(self.filtered()), bom=bom),
             content_type="text/csv; charset=utf-8",
             extension="csv",
         )

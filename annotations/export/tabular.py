@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .rows import EXPORT_COLUMNS, HEADINGS
+from .rows import HEADINGS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
@@ -22,37 +22,13 @@ BYTE_ORDER_MARK = "\ufeff"
 # with few writes, small enough to keep memory flat.
 ROWS_PER_PIECE = 2000
 
-_TEXT_COLUMNS = tuple(
-    index
-    for index, (heading, _) in enumerate(EXPORT_COLUMNS)
-    if heading
-    not in {
-        "annotation_id",
-        "meeting_date",
-        "statement_id",
-        "statement_order",
-        "start",
-        "end",
-        "created",
-    }
-)
-
 
 def neutralise_formula(value: str) -> str:
-    """'=1+1' → "'=1+1": a spreadsheet shows the text instead of computing it."""
+    """'=1+1' → "'=1+1": a spreadsheet shows the text instead of computing it.
+
+    The CSV export applies this rule in SQL (annotations.export.csv_sql).
+    """
     return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def _neutralised(row: tuple) -> tuple | list:
-    for index in _TEXT_COLUMNS:
-        value = row[index]
-        if value and value.startswith(FORMULA_STARTS):
-            row = list(row)
-            for i in _TEXT_COLUMNS:
-                if row[i]:
-                    row[i] = neutralise_formula(row[i])
-            return row
-    return row
 
 
 def pieces(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
@@ -61,24 +37,24 @@ def pieces(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
         yield piece
 
 
-def csv_chunks(rows: Iterable[tuple], *, bom: bool = False) -> Iterator[bytes]:
-    """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`)."""
+def csv_chunks(lines: Iterable[str], *, bom: bool = False) -> Iterator[bytes]:
+    """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`).
+
+    `lines` are finished CSV lines without their end, as csv_sql makes them.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if bom:
-        buffer.write(BYTE_ORDER_MARK)
-    writer.writerow(HEADINGS)
-    for piece in pieces(rows):
-        writer.writerows(map(_neutralised, piece))
-        yield buffer.getvalue().encode("utf-8")
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue().encode("utf-8")
+    csv.writer(buffer, lineterminator="\r\n").writerow(HEADINGS)
+    yield ((BYTE_ORDER_MARK if bom else "") + buffer.getvalue()).encode("utf-8")
+    for piece in pieces(lines):
+        piece.append("")
+        yield "\r\n".join(piece).encode("utf-8")
 
 
 def _json_value(value):
-    if isinstance(value, datetime.date | datetime.datetime):
+    # Microseconds always, as the CSV has them: the two exports show the same text.
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, datetime.date):
         return value.isoformat()
     return value
 

@@ -263,11 +263,52 @@ def test_the_csv_streams_in_pieces_from_a_server_side_cursor(
     monkeypatch.setattr("annotations.export.tabular.ROWS_PER_PIECE", 10)
     response = api.get("/api/export/annotations.csv")
     pieces = iter(response.streaming_content)
+    heading = next(pieces)
     first = next(pieces)
-    assert first.count(b"\r\n") == 11  # the heading and ten rows, not the whole table
+    assert first.count(b"\r\n") == 10  # ten rows, not the whole table
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM pg_cursors WHERE name LIKE '_django_curs_%%'")
             assert cursor.fetchone()[0] == 1  # rows still wait on the server
     rest = b"".join(pieces)
-    assert (first + rest).count(b"\r\n") == 51
+    assert (heading + first + rest).count(b"\r\n") == 51
+
+
+TRICKY = [
+    'He said "no", then\nleft',
+    "\tTabbed",
+    "\rCarriage return",
+    "+44 20 7946 0000",
+    "@everyone",
+    "- the Assembly decided",
+    "=1+1",
+    "Survivors 🙏, commas, and ; semicolons",
+    "",
+]
+
+
+@pytest.mark.parametrize("memo", TRICKY)
+def test_the_database_made_csv_quotes_and_neutralises_like_the_python_rule(
+    api, codebook, statement, analyst_a, memo
+):
+    statement.delegation = memo or "Luxembourg"
+    statement.save()
+    start = statement.text.index("serious crime")
+    services.annotation_create(
+        statement=statement,
+        code=codebook.codes.get(slug="protection"),
+        analyst=analyst_a,
+        start=start,
+        end=start + 13,
+        memo=memo,
+    )
+    (row,) = csv_rows(api.get("/api/export/annotations.csv"))
+    assert row["memo"] == neutralise_formula(memo)
+    assert row["delegation"] == neutralise_formula(memo or "Luxembourg")
+    assert row["quote"] == "serious crime"
+    (record,) = [
+        json.loads(line) for line in body_of(api.get("/api/export/annotations.jsonl")).splitlines()
+    ]
+    assert record["memo"] == memo
+    assert row["created"] == record["created"]
+    assert row["annotation_id"] == str(record["annotation_id"])
