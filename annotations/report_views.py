@@ -106,6 +106,8 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.with_statement_counts().order_by("-date", "symbol")
     context = {"meetings": meetings, "chosen": [], "errors": [], "comparison": None}
     if "meetings" not in request.GET:
+        # ?with=<id>: the picker with a meeting already ticked (the report links here).
+        context["chosen"] = request.GET.getlist("with")
         return render(request, "annotations/report_compare.html", context)
     context["chosen"] = [item for item in _compared_ids(request).split(",") if item]
     try:

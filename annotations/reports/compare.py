@@ -206,6 +206,18 @@ class StatementSideBySide:
     text: str
     url: str
     codes: list[CodeSideBySide]
+    # The text cut where coded passages begin and end: (text, ["analyst: code", …]).
+    segments: list[tuple[str, list[str]]]
+
+
+def marked_segments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, list[str]]]:
+    """Cut `text` at every span's start and end; each piece lists the spans covering it."""
+    cuts = sorted({0, len(text), *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
+    return [
+        (text[left:right], [label for start, end, label in spans if start <= left and right <= end])
+        for left, right in zip(cuts, cuts[1:], strict=False)
+        if right > left
+    ]
 
 
 @dataclass
@@ -282,8 +294,17 @@ def analyst_comparison(
     )
     if chosen_code is not None:
         annotations = annotations.filter(code=chosen_code)
+    spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for annotation in annotations:
         codes[annotation.code_id] = annotation.code
+        if annotation.start is not None:
+            spans[annotation.statement_id].append(
+                (
+                    annotation.start,
+                    annotation.end,
+                    f"{annotation.analyst.get_username()}: {annotation.code.name}",
+                )
+            )
         by_statement[annotation.statement_id][annotation.code_id][
             annotation.analyst.get_username()
         ].append(
@@ -321,6 +342,7 @@ def analyst_comparison(
                     )
                     for code_id, cells in by_statement[s.pk].items()
                 ],
+                segments=marked_segments(s.text, spans[s.pk]),
             )
             for s in statements
         ],

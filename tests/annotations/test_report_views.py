@@ -292,6 +292,9 @@ def test_the_compare_page_offers_the_meetings_to_pick(signed_in, small, meeting)
     assert f'name="meetings" value="{small.meeting.pk}"' in html
     assert f'name="meetings" value="{meeting.pk}"' in html
     assert '<table class="compare">' not in html
+    html = page(signed_in, f"/reports/compare/?with={small.meeting.pk}")
+    assert f'name="meetings" value="{small.meeting.pk}" checked' in html
+    assert f'name="meetings" value="{meeting.pk}">' in html
 
 
 def test_the_compare_page_sets_meetings_side_by_side(signed_in, small, meeting):
@@ -329,6 +332,7 @@ def test_the_side_by_side_page_shows_each_analysts_annotations(signed_in, small)
     assert "Statement 4: Representative of Mexico" in html
     assert "“Survivors should sit at the table”" in html
     assert "not applied" in html and "(disputed)" in html
+    assert '<mark title="bruno: Survivor participation">Survivors should sit at the table' in html
     html = page(signed_in, f"/meetings/{small.meeting.pk}/compare-analysts/")
     assert html.count('class="side-by-side"') == 6
 

@@ -173,3 +173,20 @@ def test_the_side_by_side_view_refuses_a_statement_of_another_meeting_or_an_unkn
     with pytest.raises(ValidationError) as error:
         analyst_comparison(meeting=small.meeting, code="no-such-code")
     assert 'There is no code "no-such-code"' in error.value.message_dict["code"][0]
+
+
+def test_the_side_by_side_view_marks_every_coded_passage_in_the_text(small):
+    statement = small.statements[1]
+    [shown] = analyst_comparison(meeting=small.meeting, statement=statement.pk).statements
+    assert "".join(text for text, _ in shown.segments) == statement.text
+    assert shown.segments == [
+        (
+            "Poverty",
+            ["amina: Poverty and economic inequality", "bruno: Poverty and economic inequality"],
+        ),
+        (" and ", []),
+        ("unemployment", ["bruno: Unemployment and labour markets"]),
+        (" drive trafficking; ", []),
+        ("survivors must help shape policy", ["amina: Survivor participation"]),
+        (".", []),
+    ]
