@@ -272,7 +272,6 @@ def suggestion_reopen(
     decision = (
         SuggestionDecision.objects.select_for_update()
         .filter(statement=statement, code=code, analyst=analyst, start=start, end=end)
-        .select_related("annotation")
         .first()
     )
     if decision is None:
