@@ -4,6 +4,7 @@ coding, missed opportunities and how useful keyword suggestions were."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 
 from tracker.models import Meeting
@@ -148,7 +149,7 @@ def claim_checks(
 
 
 def recorded_missed_opportunities(
-    *, meeting: Meeting, analyst=None
+    *, meeting: Meeting, analyst: AbstractBaseUser | None = None
 ) -> list[RecordedMissedOpportunity]:
     """The analysts' live missed opportunities, with the codes each names.
 
@@ -212,7 +213,7 @@ def missed_opportunities(
 
 
 def suggestion_usefulness(
-    *, meeting: Meeting, coverage: list[CodeCoverage], analyst=None
+    *, meeting: Meeting, coverage: list[CodeCoverage], analyst: AbstractBaseUser | None = None
 ) -> list[SuggestionUsefulness]:
     """Keyword suggestions accepted and dismissed, per code."""
     decisions = SuggestionDecision.objects.filter(statement__meeting=meeting)

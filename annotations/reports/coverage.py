@@ -16,7 +16,7 @@ from django.db.models.functions import RowNumber
 from django.utils.text import Truncator
 
 from ..models import Annotation, Code, CodingScheme
-from .data import CodeCoverage, CodeGroup, CoOccurrence, Quote, share
+from .data import CodeCoverage, CodeGroup, CoOccurrence, Overview, Quote, share
 from .links import workspace_url
 from .speakers import breakdowns, speakers
 
@@ -33,7 +33,7 @@ def scheme_codes(scheme: CodingScheme, annotations: QuerySet[Annotation]) -> lis
 
 
 def code_coverage(
-    *, codes: list[Code], scheme: CodingScheme, annotations: QuerySet[Annotation], totals
+    *, codes: list[Code], scheme: CodingScheme, annotations: QuerySet[Annotation], totals: Overview
 ) -> list[CodeCoverage]:
     """One CodeCoverage per code; `totals` is the meeting overview (speakers, statements)."""
     rows = {

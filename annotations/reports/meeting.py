@@ -23,7 +23,7 @@ from .coverage import (
     quotes_by_code,
     scheme_codes,
 )
-from .data import MeetingInfo, MeetingReport
+from .data import MeetingInfo, MeetingReport, Overview
 from .inter_analyst import inter_analyst_agreement
 from .links import workspace_url
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
@@ -113,7 +113,7 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
     )
 
 
-def _warnings(*, meeting: Meeting, options: ReportOptions, overview) -> list[str]:
+def _warnings(*, meeting: Meeting, options: ReportOptions, overview: Overview) -> list[str]:
     warnings = []
     if overview.statements == 0:
         warnings.append(f"{meeting.symbol} has no statements yet: import its record first.")
