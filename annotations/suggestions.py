@@ -74,6 +74,13 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)
+def _leading_words(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of each keyword, lower-cased: a cheap test before the full pattern."""
+    words = (re.split(_JOINER_CLASS + "|" + _APOSTROPHES, k.strip())[0].lower() for k in keywords)
+    return tuple(word for word in words if word)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, without surrounding white space."""
     spans = []
@@ -101,12 +108,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def suggestions_in_text(*, text: str, code: Code) -> list[tuple[int, int, str]]:
-    """(start, end, keyword found) of every sentence in `text` that the code's keywords hit."""
-    pattern = keyword_pattern(tuple(code.keyword_list))
+def suggestions_in_text(
+    *,
+    text: str,
+    code: Code,
+    sentences: list[tuple[int, int]] | None = None,
+    lowered: str | None = None,
+) -> list[tuple[int, int, str]]:
+    """(start, end, keyword found) of every sentence in `text` that the code's keywords hit.
+
+    `sentences` (sentence_spans(text)) and `lowered` (text.lower()) save working them out
+    again for each code.
+    """
+    keywords = tuple(code.keyword_list)
+    pattern = keyword_pattern(keywords)
     if pattern is None:
         return []
-    sentences = sentence_spans(text)
+    lowered = text.lower() if lowered is None else lowered
+    if not any(word in lowered for word in _leading_words(keywords)):
+        return []
+    if sentences is None:
+        sentences = sentence_spans(text)
     found: dict[tuple[int, int], str] = {}
     for match in pattern.finditer(text):
         covering = [(s, e) for s, e in sentences if s < match.end() and e > match.start()]
@@ -156,8 +178,13 @@ def suggestions_for_meeting(
         coded.setdefault((statement_id, code_id), []).append((start, end))
     suggestions = []
     for statement in statements:
+        sentences = sentence_spans(statement.text)
+        lowered = statement.text.lower()
         for code in codes:
-            for start, end, keyword in suggestions_in_text(text=statement.text, code=code):
+            found = suggestions_in_text(
+                text=statement.text, code=code, sentences=sentences, lowered=lowered
+            )
+            for start, end, keyword in found:
                 if (statement.pk, code.pk, start, end) in decided:
                     continue
                 if _overlaps(coded.get((statement.pk, code.pk), ()), start, end):
