@@ -14,8 +14,9 @@ from django.utils.http import urlencode
 from tracker.models import Meeting
 
 from .reports import meeting_report
-from .reports.compare import analyst_comparison, meeting_comparison
+from .reports.compare import meeting_comparison
 from .reports.options import DEFAULT_THRESHOLD, analysts_of
+from .reports.side_by_side import analyst_comparison
 from .reports.speakers import GENDERS, SPEAKER_TYPES
 from .reports.tables import TABLES, report_as_dict
 

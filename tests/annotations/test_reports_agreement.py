@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from annotations.reports import meeting_report
-from annotations.reports.compare import analyst_comparison
+from annotations.reports.side_by_side import analyst_comparison
 from tests.annotations.report_data import code, small_meeting
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from annotations.models import MissedOpportunity, SuggestionDecision
 from annotations.reports import meeting_report
-from annotations.reports.compare import analyst_comparison, meeting_comparison
+from annotations.reports.compare import meeting_comparison
+from annotations.reports.side_by_side import analyst_comparison
 from tests.annotations.report_data import code, small_meeting
 from tracker.models import Speaker, SpeakerType, Statement
 
