@@ -539,6 +539,22 @@ function setSaving(statementId, saving) {
 
 function remember(annotation) {
   state.mine.set(annotation.id, annotation);
+  // A suggestion for a passage now coded with its code has been answered.
+  if (annotation.start === null) return;
+  const answered = state.suggestions.filter(
+    (s) =>
+      s.statement === annotation.statement &&
+      s.code === annotation.code &&
+      s.start < annotation.end &&
+      s.end > annotation.start,
+  );
+  if (answered.length) {
+    state.suggestions = state.suggestions.filter((s) => !answered.includes(s));
+    if (state.suggestionIndex >= state.suggestions.length) {
+      state.suggestionIndex = state.suggestions.length - 1;
+    }
+    renderSuggestions();
+  }
 }
 
 async function applyCode(code, passage) {
@@ -859,7 +875,10 @@ function focusStatement(el, { scroll = true } = {}) {
   state.current = el;
   for (const s of statementList) s.el.classList.toggle("is-current", s.el === el);
   el.focus({ preventScroll: true });
-  if (scroll) el.scrollIntoView({ block: "nearest" });
+  if (!scroll) return;
+  // Bring the statement's beginning into view: a long statement is read from its top.
+  const top = el.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight - 120) el.scrollIntoView({ block: "start" });
 }
 
 function moveStatement(step) {
@@ -1193,6 +1212,8 @@ const missedTemplate = document.getElementById("missed-item");
 const missedDialog = document.getElementById("missed-dialog");
 const missedForm = document.getElementById("missed-form");
 const missedAdd = document.getElementById("missed-add");
+const missedTitle = document.getElementById("missed-title");
+const missedRationale = document.getElementById("missed-rationale");
 
 async function loadMissed() {
   try {
@@ -1244,8 +1265,8 @@ function clearMissedErrors() {
 function openMissed(missed = null) {
   state.editingMissed = missed;
   clearMissedErrors();
-  missedForm.title.value = missed ? missed.title : "";
-  missedForm.rationale.value = missed ? missed.rationale : "";
+  missedTitle.value = missed ? missed.title : "";
+  missedRationale.value = missed ? missed.rationale : "";
   const chosen = new Set(missed ? missed.codes : []);
   for (const box of missedForm.querySelectorAll("input[name=codes]")) {
     box.checked = chosen.has(Number(box.value));
@@ -1254,14 +1275,14 @@ function openMissed(missed = null) {
     ? "Edit the missed opportunity"
     : "Record a missed opportunity";
   missedDialog.showModal();
-  missedForm.title.focus();
+  missedTitle.focus();
 }
 
 async function saveMissed() {
   clearMissedErrors();
   const data = {
-    title: missedForm.title.value.trim(),
-    rationale: missedForm.rationale.value,
+    title: missedTitle.value.trim(),
+    rationale: missedRationale.value,
     codes: [...missedForm.querySelectorAll("input[name=codes]:checked")].map((b) => Number(b.value)),
   };
   const missing = {};
