@@ -293,9 +293,19 @@ function annotationsOf(statementId) {
   return [...shown().values()].filter((a) => a.statement === statementId);
 }
 
-function renderStatement(statement) {
+/** The shown annotations grouped by statement: one pass, however many statements. */
+function annotationsByStatement() {
+  const grouped = new Map();
+  for (const a of shown().values()) {
+    if (!grouped.has(a.statement)) grouped.set(a.statement, []);
+    grouped.get(a.statement).push(a);
+  }
+  return grouped;
+}
+
+function renderStatement(statement, annotations = annotationsOf(statement.id)) {
   const { text, textEl } = statement;
-  const spans = annotationsOf(statement.id)
+  const spans = annotations
     .filter((a) => a.start !== null)
     .map((a) => ({ a, start: toUtf16(text, a.start), end: toUtf16(text, a.end), lane: 0 }))
     .sort((x, y) => x.start - y.start || y.end - x.end || x.a.id - y.a.id);
@@ -339,7 +349,7 @@ function renderStatement(statement) {
   const kept = selectionWithin(textEl);
   textEl.replaceChildren(fragment);
   if (kept) restoreSelection(textEl, kept);
-  renderStatementCodes(statement);
+  renderStatementCodes(statement, annotations);
 }
 
 /** The selection's ends as UTF-16 offsets in textEl, if the selection lies in it. */
@@ -360,8 +370,8 @@ function restoreSelection(textEl, { anchor, focus }) {
   window.getSelection().setBaseAndExtent(from.node, from.offset, to.node, to.offset);
 }
 
-function renderStatementCodes(statement) {
-  const levels = annotationsOf(statement.id).filter((a) => a.start === null);
+function renderStatementCodes(statement, annotations) {
+  const levels = annotations.filter((a) => a.start === null);
   for (const button of statement.el.querySelectorAll(".statement-code")) {
     const annotation = levels.find((a) => a.code === Number(button.dataset.codeId));
     button.setAttribute("aria-pressed", annotation ? "true" : "false");
@@ -390,7 +400,8 @@ function redraw(statementIds = null) {
   const targets = statementIds
     ? statementIds.map((id) => statements.get(id)).filter(Boolean)
     : statementList;
-  for (const statement of targets) renderStatement(statement);
+  const grouped = annotationsByStatement();
+  for (const statement of targets) renderStatement(statement, grouped.get(statement.id) || []);
   renderCounts();
   applyFilters();
   refreshFind();
@@ -740,8 +751,9 @@ function openCard(ids, anchor) {
   const left = Math.max(8, Math.min(rect.left, window.innerWidth - card.offsetWidth - 16));
   card.style.left = `${left + window.scrollX}px`;
   card.style.top = `${rect.bottom + window.scrollY + 8}px`;
-  const first = card.querySelector("textarea, select, button");
-  if (first) first.focus();
+  // Straight into the memo, the usual reason to open an annotation; else the close button.
+  const first = card.querySelector(".entry-memo") || document.getElementById("annotation-card-close");
+  first.focus();
 }
 
 function closeCard() {
@@ -1501,14 +1513,14 @@ document.addEventListener("keydown", (event) => {
     return;
   }
   if (event.target.closest && event.target.closest("#annotation-card")) return;
+  const interactive = event.target.closest && event.target.closest("button, a, summary");
+  if (interactive && (key === "Enter" || key === " ")) return;
   if (key === "Enter" && caretAnnotations().length) {
     handled();
     const node = window.getSelection().focusNode;
     openCard(caretAnnotations(), node.parentElement.closest(".hl"));
     return;
   }
-  const interactive = event.target.closest && event.target.closest("button, a, summary");
-  if (interactive && (key === "Enter" || key === " ")) return;
   const onStatement =
     document.activeElement === state.current || document.activeElement === document.body;
   if (key.startsWith("Arrow") && state.current && onStatement) {

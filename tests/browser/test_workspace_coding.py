@@ -83,6 +83,17 @@ def test_keyboard_alone_selects_and_codes_a_passage(page, sign_in, analyst_a, me
     )
     annotation = live().get()
     assert (annotation.code.slug, annotation.start, annotation.end) == ("prevention", 0, 17)
+    # The caret on the highlight, Enter opens it: no mouse needed to write a memo.
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#status")).to_contain_text("On Prevention")
+    page.keyboard.press("Enter")
+    card = page.locator("#annotation-card")
+    expect(card.get_by_label("Memo")).to_be_focused()
+    page.keyboard.type("Read with the keyboard alone.")
+    card.get_by_role("button", name="Save").press("Enter")
+    expect(card).to_be_hidden()
+    annotation.refresh_from_db()
+    assert annotation.memo == "Read with the keyboard alone."
 
 
 def test_overlapping_passages_and_two_codes_on_one_passage_stay_apart(
