@@ -268,7 +268,7 @@ def test_the_json_keeps_the_contracted_keys(ga_11955):
 
 
 def test_parsing_ga_11955_takes_well_under_a_second():
-    # A coarse sanity bound, far above the measured ~30 ms; the timing itself is printed by
+    # A coarse sanity bound, far above the measured 30–60 ms; the timing itself is printed by
     # the benchmark suite.
     started = time.perf_counter()
     parse_press_release(GA_11955_RELEASE.read_text(encoding="utf-8"))
