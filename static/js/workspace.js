@@ -193,6 +193,7 @@ const state = {
   pending: null, // the selection the picker will code: { statementId, start, end, quote }
   saving: new Set(), // passages being saved, so a double key press saves once
   dragging: false, // a mouse selection is under way: redraws wait for the mouse button
+  selecting: 0, // counts selections the analyst began (mouse or keys)
   deferred: new Set(), // statements to redraw once it is up
   undo: [],
   suggestions: [],
@@ -590,6 +591,7 @@ async function applyCode(code, passage) {
   }
   const key = `${passage.statementId}:${passage.start}:${passage.end}:${code.id}`;
   if (state.saving.has(key)) return;
+  const selecting = state.selecting;
   state.saving.add(key);
   setSaving(passage.statementId, true);
   try {
@@ -601,14 +603,11 @@ async function applyCode(code, passage) {
       quote: passage.quote,
     });
     remember(annotation);
-    // The analyst may already be selecting the next passage: leave that selection alone.
-    const now = currentPassage();
-    const same =
-      now.statementId === passage.statementId && now.start === passage.start && now.end === passage.end;
-    const idle = same || now.error;
+    // The analyst may have begun the next selection while this one was saving: leave it.
+    const idle = state.selecting === selecting;
     if (idle) {
       closePicker();
-      if (same) clearSelection();
+      clearSelection();
     }
     redraw([annotation.statement]);
     pushUndo(`coding “${shorten(annotation.quote)}” as ${annotation.code_name}`, () =>
@@ -917,6 +916,7 @@ function moveCaret(event) {
   }
   const horizontal = event.key === "ArrowLeft" || event.key === "ArrowRight";
   if (!horizontal && !event.shiftKey) return false;
+  state.selecting++;
   const direction = event.key === "ArrowRight" || event.key === "ArrowDown" ? "forward" : "backward";
   selection.modify(event.shiftKey ? "extend" : "move", direction, horizontal ? "word" : "sentence");
   // Keep the selection inside this statement's text.
@@ -1422,6 +1422,7 @@ function endDrag() {
 statementsEl.addEventListener("mousedown", (event) => {
   if (event.button !== 0 || !event.target.closest("[data-statement-text]")) return;
   state.dragging = true;
+  state.selecting++;
   // Pressing inside the current selection would drag the quote away (drag-and-drop)
   // instead of starting a new selection: an analyst re-selecting means the latter.
   if (event.detail === 1 && !window.getSelection().isCollapsed) clearSelection();
