@@ -1,7 +1,10 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from annotations.models import Annotation, CodingScheme, StatementProgress, SuggestionDecision
+from tests.annotations.test_workspace_views import make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +189,13 @@ def test_deciding_twice_is_refused_with_a_message(api, meeting, codebook):
     assert response.status_code == 400
     assert "already accepted or dismissed" in str(response.json())
     assert Annotation.objects.count() == 0
+
+
+def test_suggestions_cost_the_same_queries_for_10_and_200_statements(api, codebook):
+    def queries(meeting):
+        with CaptureQueriesContext(connection) as captured:
+            data = suggestions(api, meeting)
+        assert len(data["suggestions"]) == meeting.statements.count()
+        return len(captured)
+
+    assert queries(make_meeting("GA/SMALL", 10)) == queries(make_meeting("GA/LARGE", 200))
