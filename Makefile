@@ -30,13 +30,20 @@ run: install
 	$(PY) manage.py setup_workbench
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## make test: lint, the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests included
+## make test: lint, the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests
+## included. Both runs always happen; the last line says how each went. The suite runs in
+## JOBS pytest-xdist workers (auto: one per core), which keeps CI under 15 minutes on 2 cores.
+JOBS ?= auto
+SUITE := $(PY) -m pytest -p no:cacheprovider -n $(JOBS)
 test: shared-sources install-test chromium
 	$(PY) -m ruff check .
-	@echo "=== Test run 1/2: database SQLite (in-memory test database) ==="
-	env -u DATABASE_URL WB_TEST_DATABASE=sqlite $(PY) -m pytest -p no:cacheprovider
-	@echo "=== Test run 2/2: database PostgreSQL (throwaway server) ==="
-	WB_TEST_DATABASE=postgresql scripts/with_postgres.sh $(PY) -m pytest -p no:cacheprovider
+	@sqlite=passed; postgresql=passed; \
+	echo "=== Test run 1/2: database SQLite (in-memory test database) ==="; \
+	env -u DATABASE_URL WB_TEST_DATABASE=sqlite $(SUITE) || sqlite=FAILED; \
+	echo "=== Test run 2/2: database PostgreSQL (throwaway server) ==="; \
+	WB_TEST_DATABASE=postgresql scripts/with_postgres.sh $(SUITE) || postgresql=FAILED; \
+	echo "=== SQLite: $$sqlite. PostgreSQL: $$postgresql. ==="; \
+	[ $$sqlite = passed ] && [ $$postgresql = passed ]
 
 test-sqlite: install-test
 	env -u DATABASE_URL WB_TEST_DATABASE=sqlite $(PY) -m pytest $(ARGS)
