@@ -2,12 +2,26 @@
 
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 
 class MeetingQuerySet(models.QuerySet):
     def with_statement_counts(self):
-        return self.annotate(statement_count=Count("statements", distinct=True))
+        # A count per meeting row, not a JOIN … GROUP BY over every statement: a page
+        # of 50 meetings then counts only its own statements (benchmarks/README.md).
+        statements = (
+            Statement.objects.filter(meeting=models.OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            statement_count=Coalesce(
+                models.Subquery(statements), 0, output_field=models.IntegerField()
+            )
+        )
 
 
 class Meeting(models.Model):
