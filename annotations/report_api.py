@@ -4,11 +4,15 @@ GET /api/meetings/<id>/report/?analyst=&source=&threshold=&quotes=
 GET /api/reports/compare/?meetings=1,2&analyst=&source=
 
 A bad parameter is a 400 naming it (tracker.api_errors turns the reports'
-ValidationError into DRF's field messages); an unknown meeting a 404.
+ValidationError into DRF's field messages); an unknown meeting a 404. A meeting
+with nothing coded in the chosen source is a 400 too, with the reason: a client
+gets no page of zeros it could mistake for findings. One analyst alone is a
+report (agreement.computable is false, with the reason).
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -137,7 +141,14 @@ class MeetingReportView(APIView):
     @extend_schema(
         summary="A meeting's report",
         parameters=[ANALYST, SOURCE, THRESHOLD, QUOTES],
-        responses={200: MeetingReportSerializer, 400: BAD_PARAMETER, 404: None},
+        responses={
+            200: MeetingReportSerializer,
+            400: OpenApiResponse(
+                description="A bad parameter, or nothing coded in the chosen source yet, "
+                "with a message naming it."
+            ),
+            404: None,
+        },
     )
     def get(self, request: Request, meeting_id: int) -> Response:
         meeting = get_object_or_404(Meeting, pk=meeting_id)
@@ -148,6 +159,9 @@ class MeetingReportView(APIView):
             threshold=request.query_params.get("threshold"),
             quotes=request.query_params.get("quotes"),
         )
+        if report.overview.annotations == 0:
+            reason = report.warnings[0] if report.warnings else "Nothing is coded yet."
+            raise ValidationError({"meeting": f"No report yet for {meeting.symbol}: {reason}"})
         return Response(report_as_dict(report))
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from annotations.services import annotation_create
 from tests.annotations.report_data import code, make_meeting, small_meeting
 
 pytestmark = pytest.mark.django_db
@@ -266,11 +267,36 @@ def test_the_api_answers_bad_parameters_with_a_400_naming_them(signed_in, small,
     assert list(response.json()) == [field]
 
 
-def test_the_api_says_why_agreement_is_not_computable(signed_in, meeting, codebook):
-    data = signed_in.get(f"/api/meetings/{meeting.pk}/report/").json()
+def test_the_api_answers_a_meeting_nobody_coded_with_a_400_saying_so(signed_in, meeting, codebook):
+    response = signed_in.get(f"/api/meetings/{meeting.pk}/report/")
+    assert response.status_code == 400
+    assert response.json()["meeting"][0].startswith("No report yet for GA/TEST-1: Nobody has coded")
+
+
+def test_the_api_answers_an_analyst_who_coded_nothing_here_with_a_400(signed_in, small, reviewer):
+    # The meeting is coded, but not by this (existing) user.
+    response = signed_in.get(f"/api/meetings/{small.meeting.pk}/report/?analyst=rosa")
+    assert response.status_code == 400
+    assert "has not coded" in response.json()["meeting"][0]
+
+
+def test_the_api_says_why_agreement_is_not_computable_with_one_analyst(
+    signed_in, meeting, codebook, analyst_a
+):
+    statement = meeting.statements.get(order=1)
+    start = statement.text.index("victim-centred")
+    annotation_create(
+        statement=statement,
+        code=codebook.codes.get(slug="victim-centred"),
+        analyst=analyst_a,
+        start=start,
+        end=start + len("victim-centred"),
+    )
+    response = signed_in.get(f"/api/meetings/{meeting.pk}/report/")
+    assert response.status_code == 200
+    data = response.json()
     assert data["agreement"]["computable"] is False
-    assert data["agreement"]["reason"].startswith("No analyst has coded this meeting yet")
-    assert data["warnings"][0].startswith("Nobody has coded GA/TEST-1 yet")
+    assert "second analyst" in data["agreement"]["reason"]
 
 
 def test_the_report_is_in_the_openapi_schema(signed_in, small):
