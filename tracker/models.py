@@ -14,7 +14,7 @@ class MeetingQuerySet(models.QuerySet):
             Statement.objects.filter(meeting=models.OuterRef("pk"))
             .order_by()
             .values("meeting")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))  # not Count("pk"): the meeting_id index alone answers
             .values("n")
         )
         return self.annotate(
