@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from tracker.models import Gender, Meeting, SpeakerType
 
 from . import selectors
+from .roles import is_reviewer
 from .serializers import AnnotationSerializer
 
 MEETINGS_PER_PAGE = 50
@@ -81,6 +82,7 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "meeting": meeting,
             "space": space,
             "can_code": can_code,
+            "can_review": is_reviewer(request.user),
             "config": config,
             "annotations": AnnotationSerializer(space.annotations, many=True).data,
             "speaker_types": SpeakerType.choices,

@@ -226,3 +226,15 @@ def test_the_page_keeps_scripts_out_of_the_markup(signed_in, meeting, codebook):
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert " onclick=" not in content and ' style="' not in content
     assert '<script type="module" src="/static/js/workspace.js"></script>' in content
+
+
+def test_the_workspace_links_to_history_for_all_and_review_for_reviewers(
+    client, meeting, codebook, analyst_a, reviewer
+):
+    client.force_login(analyst_a)
+    html = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert f'href="/meetings/{meeting.pk}/history/"' in html
+    assert f'href="/meetings/{meeting.pk}/review/"' not in html
+    client.force_login(reviewer)
+    html = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert f'href="/meetings/{meeting.pk}/review/"' in html
