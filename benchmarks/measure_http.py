@@ -37,6 +37,8 @@ def list_paths(*, meeting: Meeting) -> dict[str, str]:
     return {
         "meeting list page /meetings/": "/meetings/",
         "meetings, page 1": "/api/meetings/",
+        # S holds two meetings: the same two-row page at every size isolates the corpus.
+        "meetings, 2 a page": "/api/meetings/?page_size=2",
         "statements of one meeting, page 1": f"/api/statements/?meeting={meeting.pk}",
         "statements, middle page": f"/api/statements/?page={middle_page}",
         "annotations, first page": "/api/annotations/",
