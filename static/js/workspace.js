@@ -658,21 +658,28 @@ async function toggleStatementCode(statementId, code) {
   }
 }
 
+// A 409 carries the annotation as the server has it now: show that, then report the
+// refusal with `message`. Any other error passes through unchanged.
+function rethrowStale(error, statementId, message) {
+  if (error.status === 409 && error.body && error.body.current) {
+    remember(error.body.current);
+    redraw([statementId]);
+    throw new ApiError(message, { status: 409 });
+  }
+  throw error;
+}
+
 async function removeAnnotation(id, { undoable = true } = {}) {
   const annotation = state.mine.get(id);
   if (!annotation) return;
   try {
     await api("DELETE", `/api/annotations/${id}/?version=${annotation.version}`);
   } catch (error) {
-    if (error.status === 409 && error.body && error.body.current) {
-      remember(error.body.current);
-      redraw([annotation.statement]);
-      throw new ApiError(
-        "it changed elsewhere since you loaded it; the current version is shown now.",
-        { status: 409 },
-      );
-    }
-    throw error;
+    rethrowStale(
+      error,
+      annotation.statement,
+      "it changed elsewhere since you loaded it; the current version is shown now.",
+    );
   }
   state.mine.delete(id);
   closeCard();
@@ -701,15 +708,11 @@ async function updateAnnotation(id, changes) {
   try {
     updated = await api("PATCH", `/api/annotations/${id}/`, { ...changes, version: before.version });
   } catch (error) {
-    if (error.status === 409 && error.body && error.body.current) {
-      remember(error.body.current);
-      redraw([before.statement]);
-      throw new ApiError(
-        "This annotation changed elsewhere since you opened it (now shown as it is). Your edit was not saved; check it and save again.",
-        { status: 409 },
-      );
-    }
-    throw error;
+    rethrowStale(
+      error,
+      before.statement,
+      "This annotation changed elsewhere since you opened it (now shown as it is). Your edit was not saved; check it and save again.",
+    );
   }
   remember(updated);
   redraw([updated.statement]);
