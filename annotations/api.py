@@ -20,9 +20,6 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import (
-    SAFE_METHODS,
-    BasePermission,
-    DjangoModelPermissions,
     IsAuthenticated,
 )
 from rest_framework.response import Response
@@ -33,7 +30,7 @@ from tracker.pagination import CursorPagination
 from . import services
 from .filters import AnnotationFilter, CodeFilter, CodingSchemeFilter, MissedOpportunityFilter
 from .models import Annotation, Code, CodingScheme, MissedOpportunity
-from .roles import is_administrator
+from .roles import CanAdminister, CanCode
 from .serializers import (
     AnnotationCreateSerializer,
     AnnotationSerializer,
@@ -73,15 +70,6 @@ class PreconditionRequired(exceptions.APIException):
     default_code = "precondition_required"
 
 
-class AdministratorsWrite(BasePermission):
-    """Everyone logged in reads; only administrators change the codebook."""
-
-    message = "Only administrators change codebooks."
-
-    def has_permission(self, request, view):
-        return request.method in SAFE_METHODS or is_administrator(request.user)
-
-
 def client_version(request, body_version: int | None) -> int | None:
     """The version the client saw: "version" in the body or query, or If-Match."""
     header = request.headers.get("If-Match")
@@ -119,7 +107,7 @@ def with_etag(response: Response, version: int) -> Response:
 class CodebookViewSet(viewsets.ModelViewSet):
     """Shared by schemes and codes: read by all, written by administrators via services."""
 
-    permission_classes = [IsAuthenticated, AdministratorsWrite]
+    permission_classes = [IsAuthenticated, CanAdminister]
     filter_backends = [StrictFilterBackend]
     http_method_names = WRITE_METHODS
 
@@ -167,8 +155,8 @@ class CodeViewSet(CodebookViewSet):
 class OwnedWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Annotations and missed opportunities: read by all, written by their analyst."""
 
-    # Analysts hold add/change/delete permissions; reviewers only view (annotations.roles).
-    permission_classes = [IsAuthenticated, DjangoModelPermissions]
+    # Analysts code; reviewers and administrators only read here (annotations.roles).
+    permission_classes = [IsAuthenticated, CanCode]
     filter_backends = [StrictFilterBackend]
     http_method_names = WRITE_METHODS
 

@@ -18,13 +18,13 @@ from rest_framework.views import APIView
 from tracker.models import Meeting
 
 from . import services
-from .api import AdministratorsWrite
 from .api_export import AnnotationDownloadView, AnyAcceptContentNegotiation
 from .interchange.codebook import codebook_qdc
 from .interchange.project import write_qdpx
 from .interchange.reading import parse_codebook
 from .interchange.schema import NotRefiQda
 from .models import Code, CodingScheme
+from .roles import CanAdminister
 from .serializers import CodingSchemeSerializer
 
 ERROR = OpenApiResponse(description="Bad input: field messages.")
@@ -122,7 +122,7 @@ class CodebookUploadSerializer(serializers.Serializer):
 
 
 class CodebookImportView(GenericAPIView):
-    permission_classes = [IsAuthenticated, AdministratorsWrite]
+    permission_classes = [IsAuthenticated, CanAdminister]
     parser_classes = [MultiPartParser, FormParser]
     serializer_class = CodebookUploadSerializer
 

@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from tracker.models import Meeting, Statement
 
 from .models import AdjudicationDecision, Annotation, Code, MissedOpportunity
-from .roles import is_reviewer
+from .roles import can_review
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -151,7 +151,7 @@ def meeting_history(*, meeting: Meeting, viewer: AbstractBaseUser) -> list[Histo
     Reviewers and administrators see every analyst's work; an analyst sees the
     statements and their own annotations and missed opportunities.
     """
-    everyone = is_reviewer(viewer)
+    everyone = can_review(viewer)
     annotations = Annotation.history.filter(statement__meeting=meeting)
     missed = MissedOpportunity.history.filter(meeting=meeting)
     decisions = AdjudicationDecision.objects.filter(annotation__statement__meeting=meeting)
@@ -186,7 +186,7 @@ def annotation_history(*, annotation: Annotation) -> list[HistoryEntry]:
 
 
 def can_see_annotation_history(*, annotation: Annotation, viewer: AbstractBaseUser) -> bool:
-    return annotation.analyst_id == viewer.pk or is_reviewer(viewer)
+    return annotation.analyst_id == viewer.pk or can_review(viewer)
 
 
 def deleted_annotations(*, meeting: Meeting | None = None) -> QuerySet:

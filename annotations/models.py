@@ -188,6 +188,8 @@ class Annotation(models.Model):
 
     class Meta:
         ordering = ["statement_id", "start", "id"]
+        # Restoring someone else's deleted work is the administrator's (annotations.roles).
+        permissions = [("restore_annotation", "Can restore deleted annotations")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(start__isnull=True) & Q(end__isnull=True))
@@ -228,6 +230,7 @@ class StatementProgress(models.Model):
     done_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name_plural = "statement progress"
         constraints = [
             models.UniqueConstraint(fields=["statement", "analyst"], name="progress_unique"),
         ]

@@ -22,7 +22,7 @@ from django.db.models import Prefetch
 from tracker.models import Meeting, Statement
 
 from .models import AdjudicationDecision, Annotation
-from .roles import is_reviewer
+from .roles import can_review
 from .services import StaleVersion
 
 Decision = AdjudicationDecision.Decision
@@ -153,7 +153,7 @@ def decide(
     other meeting is refused); `version` is the version they saw (a changed
     annotation raises StaleVersion, so nobody rules on words they did not read).
     """
-    if not is_reviewer(reviewer):
+    if not can_review(reviewer):
         raise PermissionDenied("Only a reviewer can adjudicate annotations.")
     current = (
         Annotation.objects.select_for_update(of=("self",))

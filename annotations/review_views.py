@@ -20,7 +20,7 @@ from tracker.models import Meeting
 
 from . import history, review
 from .models import AdjudicationDecision, Annotation
-from .roles import is_administrator, is_reviewer
+from .roles import can_restore, can_review
 from .services import StaleVersion, annotation_restore
 
 HISTORY_PER_PAGE = 100
@@ -45,7 +45,7 @@ def _messages_of(error: ValidationError) -> list[str]:
 
 
 def _require_reviewer(request: HttpRequest) -> None:
-    if not is_reviewer(request.user):
+    if not can_review(request.user):
         raise PermissionDenied("Only reviewers and administrators can review meetings.")
 
 
@@ -121,7 +121,7 @@ def meeting_history(request: HttpRequest, meeting_id: int) -> HttpResponse:
     return render(
         request,
         "annotations/review_history.html",
-        {"meeting": meeting, "page": page, "everyone": is_reviewer(request.user)},
+        {"meeting": meeting, "page": page, "everyone": can_review(request.user)},
     )
 
 
@@ -129,8 +129,8 @@ def _render_annotation_history(request, annotation, *, status=200, errors=()):
     if not history.can_see_annotation_history(annotation=annotation, viewer=request.user):
         raise PermissionDenied("This annotation belongs to another analyst.")
     entries = history.annotation_history(annotation=annotation)
-    can_restore = annotation.deleted_at is not None and (
-        annotation.analyst_id == request.user.pk or is_administrator(request.user)
+    restorable = annotation.deleted_at is not None and (
+        annotation.analyst_id == request.user.pk or can_restore(request.user)
     )
     return render(
         request,
@@ -138,7 +138,7 @@ def _render_annotation_history(request, annotation, *, status=200, errors=()):
         {
             "annotation": annotation,
             "entries": entries,
-            "can_restore": can_restore,
+            "can_restore": restorable,
             "errors": list(errors),
         },
         status=status,
@@ -158,7 +158,7 @@ def annotation_history(request: HttpRequest, annotation_id: int) -> HttpResponse
 
 
 def _render_deleted(request, *, status=200, errors=()):
-    if not is_administrator(request.user):
+    if not can_restore(request.user):
         raise PermissionDenied("Only administrators can list deleted annotations.")
     meeting = None
     meeting_id = request.GET.get("meeting")
@@ -189,7 +189,7 @@ def restore_annotation(request: HttpRequest, annotation_id: int) -> HttpResponse
     try:
         restored = annotation_restore(annotation=annotation, actor=request.user)
     except ValidationError as error:
-        if is_administrator(request.user):
+        if can_restore(request.user):
             return _render_deleted(request, status=400, errors=_messages_of(error))
         return _render_annotation_history(
             request,

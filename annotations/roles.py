@@ -8,10 +8,17 @@ administrator  codebooks, imports, fixtures, users (staff; the admin site);
 The groups are created after every `migrate` (annotations.apps) and refreshed
 by `setup_workbench`. What each role may do, page by page and endpoint by
 endpoint, is pinned down by tests/test_permission_matrix.py.
+
+This module is the one permission vocabulary: every view, API view, service and
+admin page asks `can_code`, `can_review`, `can_restore` or `can_administer` (or
+their DRF permission classes), never a group name. Each question is one Django
+permission, so a superuser can do everything and a role is only the set of
+permissions its group holds: a new role is one entry in ROLE_PERMISSIONS.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import DEFAULT_DB_ALIAS
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 ANALYST = "analyst"
 REVIEWER = "reviewer"
@@ -83,17 +90,68 @@ def ensure_roles(*, using: str = DEFAULT_DB_ALIAS) -> dict[str, Group]:
     return groups
 
 
-def has_role(user: AbstractBaseUser, role: str) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=role).exists()
+# The question each capability asks of Django's permission system.
+CODE_PERMISSION = "annotations.add_annotation"
+REVIEW_PERMISSION = "annotations.add_adjudicationdecision"
+RESTORE_PERMISSION = "annotations.restore_annotation"
+ADMINISTER_PERMISSION = "annotations.change_codingscheme"
+# tracker cannot import this module; its import faces ask the same permission by name.
+IMPORT_PERMISSION = "tracker.add_meeting"
 
 
-def is_reviewer(user: AbstractBaseUser) -> bool:
-    return has_role(user, REVIEWER) or has_role(user, ADMINISTRATOR)
+def can_code(user: AbstractBaseUser) -> bool:
+    """Create and change one's own annotations, missed opportunities and done marks."""
+    return user.has_perm(CODE_PERMISSION)
 
 
-def is_administrator(user: AbstractBaseUser) -> bool:
-    return user.is_authenticated and (user.is_superuser or has_role(user, ADMINISTRATOR))
+def can_review(user: AbstractBaseUser) -> bool:
+    """See every analyst's work and adjudicate it."""
+    return user.has_perm(REVIEW_PERMISSION)
+
+
+def can_restore(user: AbstractBaseUser) -> bool:
+    """Restore any analyst's deleted annotation."""
+    return user.has_perm(RESTORE_PERMISSION)
+
+
+def can_administer(user: AbstractBaseUser) -> bool:
+    """Codebooks, imports, fixtures, users: the administrator's work."""
+    return user.has_perm(ADMINISTER_PERMISSION)
+
+
+class _AskRole(BasePermission):
+    """A DRF permission that asks one of the questions above of the request's user."""
+
+    question = staticmethod(can_administer)
+    safe_methods_open = False
+
+    def has_permission(self, request, view) -> bool:
+        if self.safe_methods_open and request.method in SAFE_METHODS:
+            return True
+        return self.question(request.user)
+
+
+class CanCode(_AskRole):
+    """Everyone logged in reads; writes need the analyst's permission."""
+
+    message = "Your role may read this meeting but not code it."
+    question = staticmethod(can_code)
+    safe_methods_open = True
+
+
+class CanReview(_AskRole):
+    message = "Only reviewers adjudicate."
+    question = staticmethod(can_review)
+
+
+class CanRestore(_AskRole):
+    message = "Only administrators restore deleted annotations."
+    question = staticmethod(can_restore)
+
+
+class CanAdminister(_AskRole):
+    """Everyone logged in reads; only administrators change the codebook."""
+
+    message = "Only administrators change codebooks."
+    question = staticmethod(can_administer)
+    safe_methods_open = True

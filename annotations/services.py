@@ -26,7 +26,7 @@ from .models import (
     MissedOpportunity,
     SchemeAssignment,
 )
-from .roles import is_administrator
+from .roles import can_restore
 
 CONTEXT_CHARS = 32
 
@@ -233,7 +233,7 @@ def annotation_delete(
 def annotation_restore(*, annotation: Annotation, actor: AbstractBaseUser) -> Annotation:
     """Undo a delete: by the analyst who owns it, or by an administrator."""
     current = _locked(annotation)
-    if not (current.analyst_id == actor.pk or is_administrator(actor)):
+    if not (current.analyst_id == actor.pk or can_restore(actor)):
         raise PermissionDenied("Only the analyst or an administrator can restore this.")
     if current.deleted_at is None:
         raise ValidationError("This annotation is not deleted; there is nothing to restore.")

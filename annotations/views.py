@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from tracker.models import Gender, Meeting, SpeakerType
 
 from . import selectors
-from .roles import is_reviewer
+from .roles import can_code, can_review
 from .serializers import AnnotationSerializer
 
 MEETINGS_PER_PAGE = 50
@@ -55,11 +55,11 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=meeting_id)
     space = selectors.workspace(meeting=meeting, analyst=request.user)
-    can_code = request.user.has_perm("annotations.add_annotation")
+    may_code = can_code(request.user)
     config = {
         "meeting": meeting.pk,
         "analyst": request.user.get_username(),
-        "canCode": can_code,
+        "canCode": may_code,
         "statementCount": space.statement_count,
         "codes": [
             {
@@ -81,8 +81,8 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
         {
             "meeting": meeting,
             "space": space,
-            "can_code": can_code,
-            "can_review": is_reviewer(request.user),
+            "can_code": may_code,
+            "can_review": can_review(request.user),
             "config": config,
             "annotations": AnnotationSerializer(space.annotations, many=True).data,
             "speaker_types": SpeakerType.choices,

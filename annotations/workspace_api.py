@@ -19,6 +19,7 @@ from tracker.models import Meeting, Statement
 
 from .models import Code, SuggestionDecision
 from .progress import statement_mark_done, statement_mark_not_done
+from .roles import CanCode
 from .selectors import meeting_progress
 from .serializers import AnnotationSerializer
 from .services import code_by_slug
@@ -30,17 +31,6 @@ from .suggestions import (
 )
 
 MAX_OFFSET = 2**31 - 1
-
-
-class CanAnnotate(permissions.BasePermission):
-    """Writes need the analyst's permission to add annotations; reading needs a login."""
-
-    message = "Your role may read this meeting but not code it."
-
-    def has_permission(self, request, view) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return request.user.has_perm("annotations.add_annotation")
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -56,7 +46,7 @@ ERROR = OpenApiResponse(description="Bad input: field messages.")
 class StatementDoneView(APIView):
     """PUT marks the statement done for you, DELETE takes the mark off again."""
 
-    permission_classes = [permissions.IsAuthenticated, CanAnnotate]
+    permission_classes = [permissions.IsAuthenticated, CanCode]
     serializer_class = ProgressSerializer
 
     def _respond(self, statement: Statement, done: bool) -> Response:
@@ -151,7 +141,7 @@ class SuggestionChoiceSerializer(serializers.Serializer):
 
 
 class _SuggestionDecisionView(APIView):
-    permission_classes = [permissions.IsAuthenticated, CanAnnotate]
+    permission_classes = [permissions.IsAuthenticated, CanCode]
     serializer_class = SuggestionChoiceSerializer
 
     def choice(self, request: Request) -> dict:
