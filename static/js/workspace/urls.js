@@ -2,7 +2,7 @@
 // (an id of 0 where the address needs one), so a changed route never needs a change here.
 // Pure: Node's tests build it from a plain object.
 
-/** `template` with its placeholder id 0 replaced by `id` ("/api/annotations/0/" → …/7/). */
+/** `template` with its id 0 replaced by `id`: "…/annotations/0/" → "…/annotations/7/". */
 export function withId(template, id) {
   return template.replace("/0/", `/${encodeURIComponent(id)}/`);
 }
