@@ -3,7 +3,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { KEYS, dispatch, eventKey, keyCaps, rowsFor } from "../../static/js/workspace/keys.js";
+import {
+  KEYS,
+  actionFor,
+  actionsOf,
+  dispatch,
+  eventKey,
+  keyCaps,
+  rowsFor,
+} from "../../static/js/workspace/keys.js";
 
 /** A KeyboardEvent as far as the dispatcher reads it. */
 function press(key, { shiftKey = false } = {}) {
@@ -14,7 +22,7 @@ function press(key, { shiftKey = false } = {}) {
 function recorder(declines = []) {
   const calls = [];
   const actions = {};
-  for (const { action } of KEYS) {
+  for (const action of KEYS.flatMap(actionsOf)) {
     actions[action] = (event) => (calls.push([action, event.key]), !declines.includes(action));
   }
   return { calls, actions };
@@ -24,6 +32,7 @@ test("every row names an action, a description, and keys or a label", () => {
   for (const row of KEYS) {
     assert.ok(row.action && row.description, JSON.stringify(row));
     assert.ok(row.keys.length || row.label, JSON.stringify(row));
+    if (Array.isArray(row.action)) assert.equal(row.action.length, row.keys.length);
   }
 });
 
@@ -31,7 +40,7 @@ test("Shift+ only documents a key: the browser reports Shift+a as A", () => {
   assert.equal(eventKey("Shift+A"), "A");
   assert.equal(eventKey("Shift+ArrowUp"), "ArrowUp");
   assert.equal(eventKey("?"), "?");
-  assert.deepEqual(rowsFor("A")[0].action, "acceptSuggestion");
+  assert.equal(rowsFor("A")[0].action, "acceptSuggestion");
 });
 
 test("a key runs its row's action and takes the key from the browser", () => {
@@ -40,6 +49,17 @@ test("a key runs its row's action and takes the key from the browser", () => {
   assert.equal(dispatch(event, actions), true);
   assert.deepEqual(calls, [["nextStatement", "j"]]);
   assert.equal(event.prevented, true);
+});
+
+test("each of two opposite moves runs its own action", () => {
+  const { calls, actions } = recorder();
+  dispatch(press("k"), actions);
+  dispatch(press("n"), actions);
+  assert.deepEqual(calls, [
+    ["previousStatement", "k"],
+    ["nextSuggestion", "n"],
+  ]);
+  assert.equal(actionFor(rowsFor("p")[0], "p"), "previousSuggestion");
 });
 
 test("Enter opens the card on a highlight, else the picker", () => {
@@ -71,20 +91,21 @@ test("a key nobody handles is left to the browser", () => {
 
 test("every arrow reaches the caret, with or without Shift", () => {
   for (const key of ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]) {
-    assert.equal(rowsFor(key)[0].action, "moveCaret", key);
+    assert.equal(actionFor(rowsFor(key)[0], key), "moveCaret", key);
   }
 });
 
 test("no key is named by two rows unless the first one can decline it", () => {
-  const conditional = new Set(KEYS.filter((row) => row.when).map((row) => row.action));
+  const conditional = new Set(KEYS.filter((row) => row.when).flatMap(actionsOf));
   const seen = new Map();
   for (const row of KEYS) {
     for (const key of row.keys.map(eventKey)) {
       const earlier = seen.get(key);
-      if (earlier && earlier !== row.action) {
-        assert.ok(conditional.has(earlier) || earlier === "moveCaret", `${key}: ${earlier}, ${row.action}`);
+      const action = actionFor(row, key);
+      if (earlier && earlier !== action) {
+        assert.ok(conditional.has(earlier), `${key}: ${earlier}, then ${action}`);
       }
-      seen.set(key, earlier || row.action);
+      seen.set(key, earlier || action);
     }
   }
 });

@@ -1,7 +1,7 @@
 // The help dialog (? or the Keys button): its table is drawn from the key table, so the
 // keys the page handles and the keys it lists cannot drift apart.
 
-import { KEYS, keyCaps } from "./keys.js";
+import { KEYS, joiner, keyCaps } from "./keys.js";
 
 export const helpDialog = document.getElementById("help-dialog");
 
@@ -22,7 +22,7 @@ function keysCell(row) {
   if (row.label) th.append(row.label);
   if (row.when) th.append(`${row.when}, `);
   row.keys.forEach((key, index) => {
-    if (index) th.append(" or ");
+    if (index) th.append(joiner(row));
     th.append(...capsOf(key));
   });
   return th;

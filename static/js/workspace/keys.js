@@ -6,11 +6,15 @@
 // browser already reports Shift+a as "A" (and caps-lock a too), and the arrows read
 // shiftKey themselves. `when` names the condition a row needs; its action checks it and
 // returns false when it does not hold, so the next row for the key is tried. A row with
-// no keys takes any key no other row handled (the codes' own keys).
+// no keys takes any key no other row handled (the codes' own keys). A row of two opposite
+// moves (j / k) has one action per key, in the order of its keys.
 
 export const KEYS = [
-  { keys: ["j"], action: "nextStatement", description: "Next statement (among those the filters show)" },
-  { keys: ["k"], action: "previousStatement", description: "Previous statement" },
+  {
+    keys: ["j", "k"],
+    action: ["nextStatement", "previousStatement"],
+    description: "Next / previous statement",
+  },
   {
     keys: ["ArrowLeft", "ArrowRight"],
     action: "moveCaret",
@@ -46,8 +50,11 @@ export const KEYS = [
     description: "Mark the current statement done (or not done) and go to the next",
   },
   { keys: ["u"], action: "undo", description: "Undo your last change" },
-  { keys: ["n"], action: "nextSuggestion", description: "Next suggestion" },
-  { keys: ["p"], action: "previousSuggestion", description: "Previous suggestion" },
+  {
+    keys: ["n", "p"],
+    action: ["nextSuggestion", "previousSuggestion"],
+    description: "Next / previous suggestion",
+  },
   { keys: ["Shift+A"], action: "acceptSuggestion", description: "Accept the current suggestion" },
   { keys: ["x"], action: "dismissSuggestion", description: "Dismiss the current suggestion" },
   {
@@ -81,10 +88,22 @@ export function rowsFor(key, table = KEYS) {
   return named.concat(table.filter((row) => row.keys.length === 0));
 }
 
+/** The action a row runs for `key`: its only one, or the one in the key's place. */
+export function actionFor(row, key) {
+  if (!Array.isArray(row.action)) return row.action;
+  return row.action[row.keys.map(eventKey).indexOf(key)];
+}
+
+/** The actions a row can run, for checks of the table. */
+export const actionsOf = (row) => [].concat(row.action);
+
+/** How a row's keys are joined when listed: "/" between opposite moves, else "or". */
+export const joiner = (row) => (Array.isArray(row.action) ? " / " : " or ");
+
 /** Run the first action that handles the event; true if one did (its default prevented). */
 export function dispatch(event, actions, table = KEYS) {
   for (const row of rowsFor(event.key, table)) {
-    if (actions[row.action](event)) {
+    if (actions[actionFor(row, event.key)](event)) {
       event.preventDefault();
       return true;
     }
