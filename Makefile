@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium shared-sources clean
+.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium node shared-sources clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ run: install
 ## JOBS pytest-xdist workers (auto: one per core), which keeps CI under 15 minutes on 2 cores.
 JOBS ?= auto
 SUITE := $(PY) -m pytest -p no:cacheprovider -n $(JOBS)
-test: shared-sources install-test chromium
+test: shared-sources install-test chromium node
 	$(PY) -m ruff check .
 	@sqlite=passed; postgresql=passed; \
 	echo "=== Test run 1/2: database SQLite (in-memory test database) ==="; \
@@ -68,6 +68,14 @@ chromium:
 		echo "Installing Debian's chromium for the browser tests"; \
 		if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+
+## Debian's Node.js for the workspace script's unit tests (tests/js/, `node --test`).
+node:
+	@if ! command -v node >/dev/null; then \
+		echo "Installing Debian's nodejs for the workspace script's unit tests"; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs >/dev/null; \
 	fi
 
 lint: install-test

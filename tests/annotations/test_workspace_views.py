@@ -225,7 +225,7 @@ def test_the_page_keeps_scripts_out_of_the_markup(signed_in, meeting, codebook):
     content = response.content.decode()
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert " onclick=" not in content and ' style="' not in content
-    assert '<script type="module" src="/static/js/workspace.js"></script>' in content
+    assert '<script type="module" src="/static/js/workspace/main.js"></script>' in content
 
 
 def test_the_workspace_links_to_history_for_all_and_review_for_reviewers(

@@ -140,7 +140,7 @@ def test_offsets_are_code_points_after_an_emoji_and_a_combining_accent(
     # The conversions both ways, on the emoji and the accent themselves.
     conversions = page.evaluate(
         """async (text) => {
-          const {toCodePoints, toUtf16} = await import("/static/js/workspace.js");
+          const {toCodePoints, toUtf16} = await import("/static/js/workspace/offsets.js");
           const at = text.indexOf("then");
           return [toCodePoints(text, at), toUtf16(text, toCodePoints(text, at)) === at];
         }""",

@@ -1,0 +1,45 @@
+// Comparing with another analyst: their annotations shown read-only in place of mine.
+
+import { fetchAll } from "./api.js";
+import { closeCard } from "./card.js";
+import { redraw } from "./highlights.js";
+import { say, warn } from "./messages.js";
+import { closePicker } from "./picker.js";
+import { canCode, config, root, state, urls } from "./state.js";
+import { renderSuggestions } from "./suggestion_list.js";
+
+const viewSelect = document.getElementById("view-analyst");
+const readonlyBanner = document.getElementById("readonly-banner");
+
+function showReadOnly() {
+  readonlyBanner.hidden = canCode();
+  readonlyBanner.textContent = state.viewing
+    ? `You are looking at ${state.viewing}'s annotations: read-only.` +
+      (config.canCode ? ' Choose "My annotations" to code again.' : "")
+    : "Your role can read this meeting but not code it.";
+  root.classList.toggle("is-readonly", !canCode());
+}
+
+async function view(username) {
+  closePicker();
+  closeCard();
+  try {
+    if (username) {
+      const list = await fetchAll(urls.annotations({ meeting: config.meeting, analyst: username }));
+      state.others = new Map(list.map((a) => [a.id, a]));
+    }
+    state.viewing = username;
+  } catch (error) {
+    viewSelect.value = state.viewing;
+    warn(`Could not load ${username}'s annotations: ${error.message}`);
+    return;
+  }
+  showReadOnly();
+  redraw();
+  renderSuggestions();
+  say(state.viewing ? `Showing ${state.viewing}'s annotations (read-only).` : "Showing your annotations.");
+}
+
+export function listenToCompare() {
+  viewSelect.addEventListener("change", () => view(viewSelect.value));
+}

@@ -1,0 +1,43 @@
+// Done marks and progress: the analyst marks a statement done (d, or its button), and the
+// progress bar shows the server's count for the meeting.
+
+import { api } from "./api.js";
+import { warn } from "./messages.js";
+import { moveStatement } from "./navigation.js";
+import { state, statements, urls } from "./state.js";
+import { pushUndo, sayUndoable } from "./undo.js";
+
+const progressBar = document.getElementById("progress");
+const progressText = document.getElementById("progress-text");
+
+export function renderProgress(done, total) {
+  progressBar.max = Math.max(total, 1);
+  progressBar.value = done;
+  progressText.textContent = `${done} of ${total} statements done`;
+}
+
+async function setDone(statementId, done, { undoable = true } = {}) {
+  const statement = statements.get(statementId);
+  const result = await api(done ? "PUT" : "DELETE", urls.statementDone(statementId));
+  if (done) state.done.add(statementId);
+  else state.done.delete(statementId);
+  statement.el.classList.toggle("is-done", done);
+  statement.el.querySelector(".done-toggle").setAttribute("aria-pressed", done ? "true" : "false");
+  renderProgress(result.meeting_done, result.meeting_total);
+  if (undoable) {
+    pushUndo(`marking statement ${statement.order} ${done ? "done" : "not done"}`, () =>
+      setDone(statementId, !done, { undoable: false }),
+    );
+    sayUndoable(`Statement ${statement.order} ${done ? "done" : "not done"}.`);
+  }
+}
+
+export async function toggleDone(statementId, { advance = false } = {}) {
+  const done = !state.done.has(statementId);
+  try {
+    await setDone(statementId, done);
+    if (done && advance) moveStatement(1);
+  } catch (error) {
+    warn(`Not saved: ${error.message}`);
+  }
+}
