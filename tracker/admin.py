@@ -1,8 +1,26 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Meeting, Speaker, Statement
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """History to read, never to revert.
+
+    django-simple-history's "Revert" saves an old version straight into the row: no
+    re-anchoring of a statement's annotations, no service rule, no version bump. Its
+    history pages stay readable; a POST to one is refused whatever the form holds.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Records are not reverted from their history in the admin.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class StatementInline(admin.TabularInline):
@@ -44,7 +62,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "meeting",
         "order",

@@ -122,3 +122,24 @@ def test_unannotated_statements_are_edited_as_before(client, meeting, administra
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.text == "A corrected text."
+
+
+def test_a_statement_is_not_reverted_from_its_history_behind_re_anchoring(
+    client, statement, code, analyst_a, administrator
+):
+    annotation = coded(statement, code, analyst_a, "victim-centred approach")
+    client.force_login(administrator)
+    new = "Indeed, " + statement.text
+    client.post(f"/admin/tracker/statement/{statement.pk}/change/", form_data(statement, text=new))
+    annotation.refresh_from_db()
+    assert annotation.start == len("Indeed, ") + statement.text.index("victim-centred")
+    first = statement.history.order_by("history_id").first()
+    response = client.post(  # what the "Revert" button of the first version posts
+        f"/admin/tracker/statement/{statement.pk}/history/{first.history_id}/",
+        form_data(first.instance),
+    )
+    assert response.status_code == 403
+    statement.refresh_from_db()
+    annotation.refresh_from_db()
+    assert statement.text == new
+    assert statement.text[annotation.start : annotation.end] == annotation.quote
