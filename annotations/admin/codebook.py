@@ -6,6 +6,8 @@ one of its scheme's, a scheme's groups keep their shape (scheme_save), and a mee
 that has been coded keeps its scheme (scheme_assign).
 """
 
+import copy
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -28,8 +30,26 @@ class CodeForm(ChangesForm):
     service = staticmethod(code_save)
 
     def ready_for_trial(self) -> bool:
-        # A new code of a new scheme is checked when it is saved with the scheme.
-        return self.instance.pk is not None or self.instance.scheme_id is not None
+        # A code row of a scheme whose own form is refused waits until the scheme is right.
+        return self.instance.scheme_id is not None or _saved_for_trial(self.instance.scheme)
+
+    def _changes(self) -> dict:
+        changes = super()._changes()
+        scheme = changes.get("scheme")
+        if scheme is not None and scheme.pk is None:
+            # A row of the add page: its scheme, with the groups submitted on the same
+            # page, is saved first inside the trial (and never outside it).
+            changes["scheme"] = scheme_save(scheme=copy.copy(scheme), changes={})
+        return changes
+
+
+def _saved_for_trial(scheme: CodingScheme) -> bool:
+    """Whether scheme_save accepts the new scheme of the add page (its form says why not)."""
+    try:
+        trial_run(lambda: scheme_save(scheme=copy.copy(scheme), changes={}))
+    except ValidationError:
+        return False
+    return True
 
 
 class SchemeForm(ChangesForm):

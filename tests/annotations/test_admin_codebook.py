@@ -131,6 +131,77 @@ def test_the_codebook_page_refuses_malformed_groups(as_admin, codebook):
     assert codebook.groups != ["x"]
 
 
+def new_scheme_data(*codes) -> dict:
+    """The add page of a scheme with groups "approach" and "four-ps" and `codes` inline."""
+    data = {
+        "name": "New scheme",
+        "slug": "new-scheme",
+        "version": "1",
+        "groups": '[{"slug": "approach", "name": "Approach"}, {"slug": "four-ps", "name": "4 Ps"}]',
+        "codes-TOTAL_FORMS": str(len(codes)),
+        "codes-INITIAL_FORMS": "0",
+        "codes-MIN_NUM_FORMS": "0",
+        "codes-MAX_NUM_FORMS": "1000",
+    }
+    for i, (group, slug) in enumerate(codes):
+        data.update(
+            {
+                f"codes-{i}-order": str(i + 1),
+                f"codes-{i}-group": group,
+                f"codes-{i}-slug": slug,
+                f"codes-{i}-name": slug.title(),
+                f"codes-{i}-colour": "#123456",
+            }
+        )
+    return data
+
+
+def test_the_add_page_refuses_a_code_whose_group_is_not_submitted_on_the_form(as_admin, db):
+    data = new_scheme_data(("approach", "fine"), ("no-such-group", "stray"))
+    response = as_admin.post(url(CodingScheme) + "add/", data)
+    assert response.status_code == 200  # the form again, not a server error
+    rows = response.context["inline_admin_formsets"][0].formset.forms
+    assert rows[0].errors == {}
+    assert "is not a group of scheme" in rows[1].errors["group"][0]
+    assert not CodingScheme.objects.filter(slug="new-scheme").exists()
+    assert not Code.objects.filter(slug__in=["fine", "stray"]).exists()
+
+
+def test_the_add_page_saves_a_scheme_with_its_codes(as_admin, db):
+    data = new_scheme_data(("approach", "fine"), ("four-ps", "also-fine"))
+    assert as_admin.post(url(CodingScheme) + "add/", data).status_code == 302
+    scheme = CodingScheme.objects.get(slug="new-scheme")
+    assert sorted(scheme.codes.values_list("group", "slug")) == [
+        ("approach", "fine"),
+        ("four-ps", "also-fine"),
+    ]
+
+
+def test_the_change_page_checks_new_codes_against_the_groups_submitted_with_them(
+    as_admin, codebook
+):
+    page = as_admin.get(url(CodingScheme, codebook.pk))
+    n = page.context["inline_admin_formsets"][0].formset.total_form_count()
+    groups = '[{"slug": "approach", "name": "Approach"}, {"slug": "added", "name": "Added"}]'
+    row = {
+        f"codes-{n}-order": "99",
+        f"codes-{n}-slug": "brand-new",
+        f"codes-{n}-name": "Brand new",
+        f"codes-{n}-colour": "#123456",
+        "codes-TOTAL_FORMS": str(n + 1),
+    }
+    refused = as_admin.post(
+        url(CodingScheme, codebook.pk),
+        page_data(page, groups=groups, **row, **{f"codes-{n}-group": "four-ps"}),
+    )
+    assert refused.status_code == 200
+    errors = refused.context["inline_admin_formsets"][0].formset.forms[n].errors
+    assert "is not a group of scheme" in errors["group"][0]
+    codebook.refresh_from_db()
+    assert "added" not in [g["slug"] for g in codebook.groups]
+    assert not codebook.codes.filter(slug="brand-new").exists()
+
+
 # Scheme membership: a coded meeting keeps the scheme its annotations' codes belong to.
 
 
