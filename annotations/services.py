@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -423,6 +424,33 @@ def scheme_delete(*, scheme: CodingScheme) -> None:
     if SchemeAssignment.objects.filter(scheme=scheme).exists():
         raise ValidationError(f'Scheme "{scheme}" is assigned to meetings; unassign it first.')
     scheme.delete()
+
+
+@transaction.atomic
+def scheme_assign(*, meeting: Meeting, scheme: CodingScheme | None) -> SchemeAssignment | None:
+    """Code `meeting` with `scheme`, or with the default scheme again (None).
+
+    Its annotations' and missed opportunities' codes are of the scheme it is coded
+    with, so once it has any, its scheme is fixed.
+    """
+    new = scheme or CodingScheme.objects.filter(is_default=True).first()
+    used = Code.objects.filter(
+        Q(annotations__statement__meeting=meeting) | Q(missed_opportunities__meeting=meeting)
+    )
+    if used.exclude(scheme=new).exists():
+        raise ValidationError(
+            {
+                "scheme": f"Meeting {meeting.symbol} is coded with codes of scheme "
+                f'"{scheme_for_meeting(meeting)}": its scheme is fixed.'
+            }
+        )
+    if scheme is None:
+        SchemeAssignment.objects.filter(meeting=meeting).delete()
+        return None
+    assignment, _ = SchemeAssignment.objects.update_or_create(
+        meeting=meeting, defaults={"scheme": scheme}
+    )
+    return assignment
 
 
 @transaction.atomic

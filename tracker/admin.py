@@ -1,8 +1,54 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Meeting, Speaker, Statement
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """History to read, never to revert.
+
+    django-simple-history's "Revert" saves an old version straight into the row: no
+    re-anchoring of a statement's annotations, no service rule, no version bump. Its
+    history pages stay readable; a POST to one is refused whatever the form holds.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied("Records are not reverted from their history in the admin.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def has_work(statement: Statement) -> bool:
+    """Whether any record refers to the statement (annotations, done marks, …).
+
+    Found through the model's relations, as the re-import's refusal finds them, so the
+    meeting record needs to know nothing about the apps that work on it.
+    """
+    return any(
+        relation.related_model._base_manager.filter(**{relation.field.name: statement}).exists()
+        for relation in Statement._meta.related_objects
+    )
+
+
+class StatementForm(forms.ModelForm):
+    """A statement's own page. Once its meeting is read-only (see StatementAdmin), the
+    form no longer checks the meeting's orders itself, so its order is checked here."""
+
+    def clean_order(self):
+        order = self.cleaned_data["order"]
+        if "meeting" not in self.fields and self.instance.meeting_id is not None:
+            taken = Statement.objects.filter(meeting_id=self.instance.meeting_id, order=order)
+            if taken.exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError(
+                    f"{self.instance.meeting.symbol} has a statement #{order} already."
+                )
+        return order
 
 
 class StatementInline(admin.TabularInline):
@@ -44,7 +90,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "meeting",
         "order",
@@ -59,6 +105,13 @@ class StatementAdmin(SimpleHistoryAdmin):
     list_select_related = ["meeting", "speaker"]
     raw_id_fields = ["speaker"]
     ordering = ["meeting", "order"]
+    form = StatementForm
+
+    def get_readonly_fields(self, request, obj=None):
+        # Work on a statement belongs to its meeting: the meeting's scheme, its progress
+        # and its report. Moved elsewhere, it would be coded with another meeting's scheme.
+        fixed = ["meeting"] if obj is not None and has_work(obj) else []
+        return [*super().get_readonly_fields(request, obj), *fixed]
 
     @admin.display(description="Text")
     def first_words(self, obj):

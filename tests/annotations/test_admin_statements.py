@@ -2,8 +2,11 @@
 
 import pytest
 
+from annotations.models import CodingScheme, SchemeAssignment, StatementProgress
 from annotations.services import annotation_create
-from tracker.models import Statement
+from tracker.models import Meeting, Statement
+
+from .test_admin import page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +125,102 @@ def test_unannotated_statements_are_edited_as_before(client, meeting, administra
     assert response.status_code == 302
     statement.refresh_from_db()
     assert statement.text == "A corrected text."
+
+
+def test_a_statement_is_not_reverted_from_its_history_behind_re_anchoring(
+    client, statement, code, analyst_a, administrator
+):
+    annotation = coded(statement, code, analyst_a, "victim-centred approach")
+    client.force_login(administrator)
+    new = "Indeed, " + statement.text
+    client.post(f"/admin/tracker/statement/{statement.pk}/change/", form_data(statement, text=new))
+    annotation.refresh_from_db()
+    assert annotation.start == len("Indeed, ") + statement.text.index("victim-centred")
+    first = statement.history.order_by("history_id").first()
+    response = client.post(  # what the "Revert" button of the first version posts
+        f"/admin/tracker/statement/{statement.pk}/history/{first.history_id}/",
+        form_data(first.instance),
+    )
+    assert response.status_code == 403
+    statement.refresh_from_db()
+    annotation.refresh_from_db()
+    assert statement.text == new
+    assert statement.text[annotation.start : annotation.end] == annotation.quote
+
+
+# The meeting a statement belongs to: fixed once there is work on the statement.
+
+
+@pytest.fixture
+def other_meeting(db) -> Meeting:
+    """A meeting coded with another scheme, so a statement moved in would break its scheme."""
+    other = Meeting.objects.create(symbol="GA/OTHER", body="General Assembly")
+    scheme = CodingScheme.objects.create(name="Other", slug="other")
+    SchemeAssignment.objects.create(meeting=other, scheme=scheme)
+    return other
+
+
+def test_an_annotated_statement_cannot_be_moved_to_another_meeting(
+    client, statement, code, analyst_a, administrator, other_meeting
+):
+    coded(statement, code, analyst_a, "victim-centred approach")
+    client.force_login(administrator)
+    target = f"/admin/tracker/statement/{statement.pk}/change/"
+    page = client.get(target)
+    assert "meeting" not in page.context["adminform"].form.fields  # shown, not editable
+    assert statement.meeting.symbol in page.content.decode()
+    response = client.post(target, form_data(statement, meeting=other_meeting.pk, segment="Moved"))
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert (statement.meeting_id, statement.segment) == (statement.meeting.pk, "Moved")
+    assert statement.meeting_id != other_meeting.pk
+
+
+def test_a_statement_with_any_work_on_it_keeps_its_meeting(
+    client, statement, analyst_a, administrator, other_meeting
+):
+    StatementProgress.objects.create(statement=statement, analyst=analyst_a)  # a done mark
+    client.force_login(administrator)
+    page = client.get(f"/admin/tracker/statement/{statement.pk}/change/")
+    assert "meeting" not in page.context["adminform"].form.fields
+
+
+def test_a_fixed_meeting_still_keeps_its_statements_orders_unique(
+    client, statement, code, analyst_a, administrator
+):
+    coded(statement, code, analyst_a, "victim-centred approach")
+    taken = statement.meeting.statements.exclude(pk=statement.pk).first().order
+    client.force_login(administrator)
+    response = client.post(
+        f"/admin/tracker/statement/{statement.pk}/change/", form_data(statement, order=taken)
+    )
+    assert response.status_code == 200  # the form again, not a database error
+    assert "already" in str(response.context["adminform"].form.errors)
+    assert Statement.objects.get(pk=statement.pk).order == statement.order
+
+
+def test_a_statement_without_work_can_move_to_another_meeting(
+    client, meeting, administrator, other_meeting
+):
+    statement = meeting.statements.get(order=2)
+    client.force_login(administrator)
+    response = client.post(
+        f"/admin/tracker/statement/{statement.pk}/change/",
+        form_data(statement, meeting=other_meeting.pk),
+    )
+    assert response.status_code == 302
+    assert Statement.objects.get(pk=statement.pk).meeting_id == other_meeting.pk
+
+
+def test_the_meeting_pages_statement_inline_cannot_move_a_statement(
+    client, meeting, code, analyst_a, administrator, other_meeting
+):
+    statement = meeting.statements.get(order=1)
+    coded(statement, code, analyst_a, "serious crime")
+    client.force_login(administrator)
+    target = f"/admin/tracker/meeting/{meeting.pk}/change/"
+    page = client.get(target)
+    data = page_data(page, **{"statements-0-meeting": other_meeting.pk})
+    response = client.post(target, data)
+    assert response.status_code == 200  # the inline's parent is not a field one can change
+    assert Statement.objects.get(pk=statement.pk).meeting_id == meeting.pk

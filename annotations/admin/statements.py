@@ -13,15 +13,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from tracker.admin import MeetingAdmin, StatementAdmin, StatementInline
+from tracker.admin import MeetingAdmin, StatementAdmin, StatementForm, StatementInline
 from tracker.models import Meeting, Statement
 
-from .anchoring import Placement
-from .models import Annotation
-from .statement_text import statement_text_plan, statement_text_update
+from ..anchoring import Placement
+from ..models import Annotation
+from ..statement_text import statement_text_plan, statement_text_update
 
 
-class StatementTextForm(forms.ModelForm):
+class StatementTextForm(StatementForm):
     class Meta:
         model = Statement
         fields = [

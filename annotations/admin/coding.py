@@ -1,0 +1,79 @@
+"""Analysts' work in the admin: annotations, missed opportunities, done marks, suggestions.
+
+All of it is read-only here (see WorkRecordAdmin): offsets, quotes, codes, memos and
+owners change only through the analyst's own workspace or API, which call the services.
+What an administrator may do to this work — restore a deleted annotation — is an action
+that calls the same service as the API.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from ..models import Annotation, MissedOpportunity, StatementProgress, SuggestionDecision
+from ..roles import can_restore
+from ..services import annotation_restore
+from .base import WorkRecordAdmin, WorkRecordHistoryAdmin, refusal_text
+
+
+@admin.register(Annotation)
+class AnnotationAdmin(WorkRecordHistoryAdmin):
+    list_display = [
+        "id",
+        "code",
+        "analyst",
+        "statement",
+        "start",
+        "end",
+        "short_quote",
+        "deleted_at",
+    ]
+    list_filter = ["code__scheme", "code__group", "code", "analyst", "needs_review", "source"]
+    search_fields = ["quote", "memo", "statement__meeting__symbol", "analyst__username"]
+    list_select_related = ["code", "analyst", "statement__meeting", "statement__speaker"]
+    raw_id_fields = ["statement", "code", "analyst", "deleted_by"]
+    actions = ["restore_annotations"]
+
+    @admin.display(description="Quote")
+    def short_quote(self, obj):
+        return obj.quote[:80]
+
+    def has_restore_permission(self, request):
+        return can_restore(request.user)
+
+    @admin.action(description="Restore the selected deleted annotations", permissions=["restore"])
+    def restore_annotations(self, request, queryset):
+        restored = 0
+        for annotation in queryset.order_by("pk"):
+            try:
+                annotation_restore(annotation=annotation, actor=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = f"Annotation {annotation.pk}: {refusal_text(error)}"
+                self.message_user(request, text, messages.ERROR)
+            else:
+                restored += 1
+        if restored:
+            self.message_user(request, f"Restored {restored} annotation(s).", messages.SUCCESS)
+
+
+@admin.register(MissedOpportunity)
+class MissedOpportunityAdmin(WorkRecordHistoryAdmin):
+    list_display = ["title", "meeting", "analyst", "created", "deleted_at"]
+    list_filter = ["meeting", "analyst"]
+    list_select_related = ["meeting", "analyst"]
+    search_fields = ["title", "rationale"]
+
+
+@admin.register(StatementProgress)
+class StatementProgressAdmin(WorkRecordAdmin):
+    list_display = ["statement", "analyst", "done_at"]
+    list_filter = ["analyst", "statement__meeting"]
+    search_fields = ["statement__meeting__symbol", "analyst__username"]
+    list_select_related = ["statement__meeting", "statement__speaker", "analyst"]
+
+
+@admin.register(SuggestionDecision)
+class SuggestionDecisionAdmin(WorkRecordAdmin):
+    list_display = ["code", "statement", "analyst", "decision", "created"]
+    list_filter = ["decision", "code"]
+    search_fields = ["code__slug", "statement__meeting__symbol", "analyst__username"]
+    list_select_related = ["code", "statement__meeting", "statement__speaker", "analyst"]
