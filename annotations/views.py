@@ -77,7 +77,7 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
     }
     return render(
         request,
-        "annotations/workspace.html",
+        "annotations/coding/workspace.html",
         {
             "meeting": meeting,
             "space": space,
