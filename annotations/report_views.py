@@ -42,7 +42,7 @@ def report_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
     except ValidationError as error:
         return render(
             request,
-            "annotations/report_error.html",
+            "annotations/reports/error.html",
             {
                 "meeting": meeting,
                 "errors": _messages(error),
@@ -54,7 +54,7 @@ def report_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
     query = urlencode(report.query)
     return render(
         request,
-        "annotations/report.html",
+        "annotations/reports/report.html",
         {
             "report": report,
             "query": query,
@@ -109,7 +109,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
     if "meetings" not in request.GET:
         # ?with=<id>: the picker with a meeting already ticked (the report links here).
         context["chosen"] = request.GET.getlist("with")
-        return render(request, "annotations/report_compare.html", context)
+        return render(request, "annotations/reports/compare.html", context)
     context["chosen"] = [item for item in _compared_ids(request).split(",") if item]
     try:
         context["comparison"] = meeting_comparison(
@@ -119,10 +119,10 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         context["errors"] = _messages(error)
-        return render(request, "annotations/report_compare.html", context, status=400)
+        return render(request, "annotations/reports/compare.html", context, status=400)
     context["query"] = urlencode(context["comparison"].query)
     context["columns"] = 1 + 2 * len(context["comparison"].meetings)
-    return render(request, "annotations/report_compare.html", context)
+    return render(request, "annotations/reports/compare.html", context)
 
 
 def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
@@ -163,12 +163,12 @@ def compare_analysts_page(request: HttpRequest, meeting_id: int) -> HttpResponse
     except ValidationError as error:
         return render(
             request,
-            "annotations/report_compare_analysts.html",
+            "annotations/review/compare_analysts.html",
             {"meeting": meeting, "errors": _messages(error), "comparison": None},
             status=400,
         )
     return render(
         request,
-        "annotations/report_compare_analysts.html",
+        "annotations/review/compare_analysts.html",
         {"meeting": meeting, "errors": [], "comparison": comparison},
     )

@@ -54,7 +54,7 @@ def _render_review(request, meeting, *, status=200, errors=(), failed_form=None)
     board = review.review_board(meeting=meeting, only_disputed=only_disputed)
     return render(
         request,
-        "annotations/review.html",
+        "annotations/review/board.html",
         {
             "meeting": meeting,
             "board": board,
@@ -120,7 +120,7 @@ def meeting_history(request: HttpRequest, meeting_id: int) -> HttpResponse:
     page = Paginator(entries, HISTORY_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "annotations/review_history.html",
+        "annotations/review/history.html",
         {"meeting": meeting, "page": page, "everyone": can_review(request.user)},
     )
 
@@ -134,7 +134,7 @@ def _render_annotation_history(request, annotation, *, status=200, errors=()):
     )
     return render(
         request,
-        "annotations/review_annotation_history.html",
+        "annotations/review/annotation_history.html",
         {
             "annotation": annotation,
             "entries": entries,
@@ -172,7 +172,7 @@ def _render_deleted(request, *, status=200, errors=()):
     page = Paginator(annotations, DELETED_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "annotations/review_deleted.html",
+        "annotations/review/deleted.html",
         {"page": page, "meeting": meeting, "errors": list(errors)},
         status=status,
     )

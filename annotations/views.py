@@ -47,7 +47,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "annotations/meeting_list.html",
+        "annotations/coding/meeting_list.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
 
