@@ -15,9 +15,9 @@ from django.db.models import Count, F, Min, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils.text import Truncator
 
+from ..coding.meetings import workspace_url
 from ..models import Annotation, Code, CodingScheme
 from .data import CodeCoverage, CodeGroup, CoOccurrence, Overview, Quote, share
-from .links import workspace_url
 from .speakers import breakdowns, speakers
 
 STATEMENT_EXCERPT_WORDS = 60

@@ -6,8 +6,9 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from tracker.models import Meeting
 
+from ..codebook.selectors import scheme_for_meeting
+from ..coding.meetings import meeting_info
 from ..models import AdjudicationDecision
-from ..services import scheme_for_meeting
 from .analysis import (
     claim_checks,
     missed_opportunities,
@@ -23,26 +24,10 @@ from .coverage import (
     quotes_by_code,
     scheme_codes,
 )
-from .data import MeetingInfo, MeetingReport, Overview
+from .data import MeetingReport, Overview
 from .inter_analyst import inter_analyst_agreement
-from .links import workspace_url
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
 from .overview import analyst_summaries, meeting_overview
-
-
-def meeting_info(meeting: Meeting) -> MeetingInfo:
-    return MeetingInfo(
-        id=meeting.pk,
-        symbol=meeting.symbol,
-        title=meeting.title,
-        subtitle=meeting.subtitle,
-        body=meeting.body,
-        session=meeting.session,
-        meeting_number=meeting.meeting_number,
-        date=meeting.date,
-        source_url=meeting.source_url,
-        workspace_url=workspace_url(meeting.pk),
-    )
 
 
 def meeting_report(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from annotations.services import annotation_create
+from annotations.coding.services import annotation_create
 from tracker.models import Statement
 
 pytestmark = pytest.mark.django_db
