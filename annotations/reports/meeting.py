@@ -9,25 +9,16 @@ from tracker.models import Meeting
 from ..codebook.selectors import scheme_for_meeting
 from ..coding.meetings import meeting_info
 from ..models import AdjudicationDecision
-from .analysis import (
-    claim_checks,
-    missed_opportunities,
-    recorded_missed_opportunities,
-    sections,
-    suggestion_usefulness,
-)
-from .coverage import (
-    add_delegations,
-    co_occurrence,
-    code_coverage,
-    grouped,
-    quotes_by_code,
-    scheme_codes,
-)
+from .claims import claim_checks
+from .cooccurrence import co_occurrence
+from .coverage import add_delegations, code_coverage, grouped, quotes_by_code, scheme_codes
 from .data import MeetingReport, Overview
 from .inter_analyst import inter_analyst_agreement
+from .missed import missed_opportunities, recorded_missed_opportunities
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
 from .overview import analyst_summaries, meeting_overview
+from .sections import sections
+from .suggestions import suggestion_usefulness
 
 
 def meeting_report(
