@@ -8,7 +8,7 @@ class AnnotationsConfig(AppConfig):
 
     def ready(self):
         # Registers the analysis rules with tracker's fixture loader (admin fixture loading).
-        from . import fixture_checks  # noqa: F401
+        from .coding import fixture_checks  # noqa: F401
 
         # The role groups exist in every migrated database, not only after setup_workbench.
         post_migrate.connect(_ensure_roles, sender=self)

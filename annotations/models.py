@@ -1,6 +1,6 @@
 """The analysis: coding schemes, codes, annotations and what hangs off them.
 
-Business rules live in annotations/services.py; the models hold the shape and
+Business rules live in the features' services modules; the models hold the shape and
 the constraints the database itself can enforce.
 """
 

@@ -1,12 +1,25 @@
-"""URLs of the analysis. Each part has its own module so work on one does not
-collide with another."""
+"""URLs of the analysis: one module per feature, and the OpenAPI schema and its
+offline Swagger UI, which document them all.
+
+The Swagger UI is the "split" view: its start-up script is a file of its own,
+as our Content-Security-Policy (script-src 'self') allows no inline script.
+"""
 
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
-    path("", include("annotations.urls_api")),  # /api/ resources, schema, docs, exports
-    path("", include("annotations.urls_workspace")),  # /meetings/, workspace, its endpoints
-    path("", include("annotations.urls_reports")),  # reports, compare, report JSON
-    path("", include("annotations.urls_review")),  # review, adjudication, history
-    path("", include("annotations.urls_admin_tools")),  # admin-side fixture loading
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", template_name="annotations/api_docs.html"
+        ),
+        name="api-docs",
+    ),
+    path("", include("annotations.codebook.urls")),  # /api/schemes/, /api/codes/
+    path("", include("annotations.exchange.urls")),  # /api/export/…, /api/import/codebook
+    path("", include("annotations.coding.urls")),  # /meetings/, workspace, coding's API
+    path("", include("annotations.reports.urls")),  # reports, compare, report JSON
+    path("", include("annotations.review.urls")),  # review, history, restore, side by side
 ]

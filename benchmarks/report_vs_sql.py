@@ -45,10 +45,10 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from annotations.codebook.selectors import scheme_for_meeting
     from annotations.models import Annotation
     from annotations.reports import meeting_report
     from annotations.reports.coverage import code_coverage, scheme_codes
-    from annotations.services import scheme_for_meeting
     from benchmarks.sql import coverage_by_code
     from benchmarks.stats import ratio, timed
     from tracker.models import Meeting

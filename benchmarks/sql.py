@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import psycopg
 from django.db import connection
 
-from annotations.export.rows import export_queryset
+from annotations.exchange.rows import export_queryset
 from annotations.models import Annotation
 from tracker.models import Gender, Speaker, SpeakerType, Statement
 

@@ -21,14 +21,14 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from annotations.review import decide
-from annotations.services import (
+from annotations.coding.services import (
     annotation_create,
     annotation_delete,
     annotation_update,
     missed_opportunity_create,
 )
-from annotations.statement_text import statement_text_update
+from annotations.coding.statement_text import statement_text_update
+from annotations.review.services import decide
 
 ROOT = Path(__file__).resolve().parent.parent
 

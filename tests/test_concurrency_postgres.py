@@ -31,8 +31,8 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation
-from annotations.services import annotation_create
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = {"postgresql": 60, "sqlite": 25}
@@ -108,7 +108,7 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from annotations.models import CodingScheme
 from annotations.roles import ANALYST, ensure_roles
-from annotations.services import annotation_create
+from annotations.coding.services import annotation_create
 from django.contrib.auth import get_user_model
 from tracker.models import Meeting, Statement
 call_command("loaddata", "fixtures/codebook.json", verbosity=0)

@@ -23,8 +23,12 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from annotations.coding.services import (
+    annotation_create,
+    annotation_delete,
+    missed_opportunity_create,
+)
 from annotations.models import MissedOpportunity
-from annotations.services import annotation_create, annotation_delete, missed_opportunity_create
 
 pytestmark = pytest.mark.django_db
 

@@ -14,14 +14,14 @@ from django.shortcuts import redirect
 
 from tracker.admin import ReadOnlyHistoryAdmin
 
-from ..models import Code, CodingScheme, SchemeAssignment
-from ..services import (
+from ..codebook.services import (
     code_delete,
     code_save,
     scheme_assign,
     scheme_delete,
     scheme_save,
 )
+from ..models import Code, CodingScheme, SchemeAssignment
 from .base import ChangesForm, ServiceForm, refusal_text, trial_run
 
 

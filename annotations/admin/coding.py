@@ -9,9 +9,9 @@ that calls the same service as the API.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from ..coding.services import annotation_restore
 from ..models import Annotation, MissedOpportunity, StatementProgress, SuggestionDecision
 from ..roles import can_restore
-from ..services import annotation_restore
 from .base import WorkRecordAdmin, WorkRecordHistoryAdmin, refusal_text
 
 

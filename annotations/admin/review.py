@@ -1,6 +1,6 @@
 """Reviewers' decisions in the admin: the record of who ruled what, read-only.
 
-A decision is made only through annotations.review.decide (a reviewer, not on their own
+A decision is made only through annotations.review.services.decide (a reviewer, not on their own
 annotation, with a reason); the admin neither adds, edits nor deletes one.
 """
 

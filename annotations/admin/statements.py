@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from tracker.admin import MeetingAdmin, StatementAdmin, StatementForm, StatementInline
 from tracker.models import Meeting, Statement
 
-from ..anchoring import Placement
+from ..coding.anchoring import Placement
+from ..coding.statement_text import statement_text_plan, statement_text_update
 from ..models import Annotation
-from ..statement_text import statement_text_plan, statement_text_update
 
 
 class StatementTextForm(StatementForm):

@@ -1,8 +1,13 @@
 """Reports: aggregations done in the database, returned as plain dataclasses.
 
-The pieces: `options` (what a report counts), `overview`, `coverage`,
-`analysis` (the PeaceWomen structure), `inter_analyst` (agreement), `compare`
-(across meetings, and analysts side by side), `tables` (CSV and JSON shapes).
+`meeting` assembles a meeting's report from one module per section, each
+with its template in templates/annotations/reports/: `overview`, `claims`,
+`sections` (the PeaceWomen structure), `missed` (missed opportunities),
+`coverage` (with quotes), `cooccurrence`, `inter_analyst` (agreement, with the
+statistics in `agreement`) and `suggestions`. Around them: `options` (what a
+report counts), `speakers` (counting speakers), `data` (the dataclasses),
+`compare` (across meetings), `tables` (CSV and JSON shapes); `api`, `views`
+and `urls` are the faces. A new section is a module, a template and a table.
 """
 
 from .meeting import build_report, meeting_report

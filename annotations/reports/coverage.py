@@ -1,5 +1,6 @@
 """Coverage of every code: statements, speakers, delegations, the breakdowns,
-the delegations that addressed it, quotes as evidence, and co-occurrence.
+the delegations that addressed it, and quotes as evidence (co-occurrence is in
+cooccurrence.py).
 
 Each figure is one aggregate query over the report's annotations, so the
 number of queries stays the same however many statements or annotations the
@@ -10,14 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db import connections
 from django.db.models import Count, F, Min, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils.text import Truncator
 
+from ..coding.meetings import workspace_url
 from ..models import Annotation, Code, CodingScheme
-from .data import CodeCoverage, CodeGroup, CoOccurrence, Overview, Quote, share
-from .links import workspace_url
+from .data import CodeCoverage, CodeGroup, Overview, Quote, share
 from .speakers import breakdowns, speakers
 
 STATEMENT_EXCERPT_WORDS = 60
@@ -159,45 +159,3 @@ def grouped(coverage: list[CodeCoverage], scheme: CodingScheme) -> list[CodeGrou
             )
         groups[code.group].codes.append(code)
     return [group for group in groups.values() if group.codes]
-
-
-def co_occurrence(
-    *, codes: list[CodeCoverage], code_ids: dict[str, int], annotations: QuerySet[Annotation]
-) -> CoOccurrence:
-    """Statements coded with both codes of each pair (the diagonal: with the code).
-
-    Only codes applied at least once take part: the others would add empty rows.
-    """
-    codes = [code for code in codes if code.statements]
-    counts = {(first, second): statements for first, second, statements in _code_pairs(annotations)}
-    ids = [code_ids[code.slug] for code in codes]
-    matrix = [[counts.get((row, column), 0) for column in ids] for row in ids]
-    off_diagonal = [
-        value for i, line in enumerate(matrix) for j, value in enumerate(line) if i != j
-    ]
-    return CoOccurrence(
-        codes=[code.slug for code in codes],
-        names=[code.name for code in codes],
-        matrix=matrix,
-        maximum=max(off_diagonal, default=0),
-    )
-
-
-def _code_pairs(annotations: QuerySet[Annotation]) -> list[tuple[int, int, int]]:
-    """(code, other code, statements coded with both), in one GROUP BY.
-
-    The distinct (statement, code) pairs of the report's annotations, joined to
-    themselves on the statement. The ORM cannot join a subquery to itself (its
-    only route, annotation → statement → annotations, multiplies the rows by
-    every annotation of the statement), so this one query is written out; the
-    pairs' own SQL still comes from the ORM, with its parameters.
-    """
-    pairs = annotations.values("statement_id", "code_id").distinct().order_by()
-    sql, params = pairs.query.sql_with_params()
-    query = (
-        f"SELECT a.code_id, b.code_id, COUNT(*) FROM ({sql}) a "  # noqa: S608 (ORM-built SQL)
-        f"JOIN ({sql}) b ON a.statement_id = b.statement_id GROUP BY a.code_id, b.code_id"
-    )
-    with connections[pairs.db].cursor() as cursor:
-        cursor.execute(query, [*params, *params])
-        return cursor.fetchall()

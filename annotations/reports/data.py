@@ -9,24 +9,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from ..coding.meetings import MeetingInfo
+
 
 def share(part: int, whole: int) -> float | None:
     """part of whole as a percentage, None when there is no whole."""
     return 100 * part / whole if whole else None
-
-
-@dataclass
-class MeetingInfo:
-    id: int
-    symbol: str
-    title: str
-    subtitle: str
-    body: str
-    session: str
-    meeting_number: str
-    date: datetime.date | None
-    source_url: str
-    workspace_url: str
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Every statement of the meeting is a unit; an analyst's value for a code is
 whether they applied it anywhere in the statement. Two queries (the
 statements, and the distinct analyst–statement–code triples); the statistics
-come from annotations.agreement.
+come from reports.agreement; a disagreement is a dispute as review.disputes defines it.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from collections import defaultdict
 
 from tracker.models import Meeting, Statement
 
-from .. import agreement as stats
 from ..models import Annotation
+from ..review.disputes import is_disputed
+from ..review.side_by_side import side_by_side_url
+from . import agreement as stats
 from .data import Agreement, AgreementCode, AnalystSummary, CodeCoverage, Disagreement
-from .links import side_by_side_url
 
 # A code applied to fewer statements than this gives figures that mean little:
 # one disagreement more or less swings them from high to none.
@@ -117,7 +118,7 @@ def _code_agreement(
             url=side_by_side_url(meeting.pk, pk, code.slug),
         )
         for pk, statement, count in zip(ids, statements, appliers, strict=True)
-        if 0 < count < len(analysts)
+        if is_disputed(applied_by=count, analysts=len(analysts))
     ]
     rare = with_code < RARE_MINIMUM
     warning = ""

@@ -6,43 +6,19 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from tracker.models import Meeting
 
+from ..codebook.selectors import scheme_for_meeting
+from ..coding.meetings import meeting_info
 from ..models import AdjudicationDecision
-from ..services import scheme_for_meeting
-from .analysis import (
-    claim_checks,
-    missed_opportunities,
-    recorded_missed_opportunities,
-    sections,
-    suggestion_usefulness,
-)
-from .coverage import (
-    add_delegations,
-    co_occurrence,
-    code_coverage,
-    grouped,
-    quotes_by_code,
-    scheme_codes,
-)
-from .data import MeetingInfo, MeetingReport, Overview
+from .claims import claim_checks
+from .cooccurrence import co_occurrence
+from .coverage import add_delegations, code_coverage, grouped, quotes_by_code, scheme_codes
+from .data import MeetingReport, Overview
 from .inter_analyst import inter_analyst_agreement
-from .links import workspace_url
+from .missed import missed_opportunities, recorded_missed_opportunities
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
 from .overview import analyst_summaries, meeting_overview
-
-
-def meeting_info(meeting: Meeting) -> MeetingInfo:
-    return MeetingInfo(
-        id=meeting.pk,
-        symbol=meeting.symbol,
-        title=meeting.title,
-        subtitle=meeting.subtitle,
-        body=meeting.body,
-        session=meeting.session,
-        meeting_number=meeting.meeting_number,
-        date=meeting.date,
-        source_url=meeting.source_url,
-        workspace_url=workspace_url(meeting.pk),
-    )
+from .sections import sections
+from .suggestions import suggestion_usefulness
 
 
 def meeting_report(

@@ -5,6 +5,7 @@ anything hard, or revert a record from its history behind the services' back."""
 import pytest
 from django.contrib.auth.models import AbstractBaseUser
 
+from annotations.coding.services import annotation_create, annotation_delete, annotation_update
 from annotations.models import (
     AdjudicationDecision,
     Annotation,
@@ -12,8 +13,7 @@ from annotations.models import (
     StatementProgress,
     SuggestionDecision,
 )
-from annotations.review import decide
-from annotations.services import annotation_create, annotation_delete, annotation_update
+from annotations.review.services import decide
 
 pytestmark = pytest.mark.django_db
 

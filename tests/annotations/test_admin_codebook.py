@@ -4,8 +4,8 @@ scheme its annotations' codes belong to."""
 
 import pytest
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation, Code, CodingScheme, SchemeAssignment
-from annotations.services import annotation_create
 from tracker.models import Meeting, Statement
 
 from .test_admin import assert_intact, page_data, url

@@ -2,8 +2,8 @@
 
 import pytest
 
+from annotations.coding.services import annotation_create
 from annotations.models import CodingScheme, SchemeAssignment, StatementProgress
-from annotations.services import annotation_create
 from tracker.models import Meeting, Statement
 
 from .test_admin import page_data

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation
-from annotations.services import annotation_create
 from tracker.models import Statement
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ like with like.
 import pytest
 from django.db import connection
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation
 from annotations.reports import meeting_report
-from annotations.services import annotation_create
 from benchmarks import corpus, measure_http, measure_import, measure_pages, run, sql
 from benchmarks.stats import Sample, Table, ratio, timed
 from tracker.models import Meeting, Statement

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from annotations.services import annotation_create
+from annotations.coding.services import annotation_create
 from tests.browser.conftest import open_workspace, select_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -153,7 +153,7 @@ def test_editing_a_memo_and_changing_the_code(page, sign_in, analyst_a, meeting,
 
 
 def test_a_stale_memo_edit_is_refused_and_the_text_kept(page, sign_in, analyst_a, meeting, code):
-    from annotations.services import annotation_create, annotation_update
+    from annotations.coding.services import annotation_create, annotation_update
 
     statement = meeting.statements.get(order=1)
     annotation = annotation_create(

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation, CodingScheme
-from annotations.services import annotation_create
 from tests.browser.conftest import open_workspace, screenshot, select_text
 from tracker.models import Statement
 

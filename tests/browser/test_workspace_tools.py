@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation, MissedOpportunity, SuggestionDecision
-from annotations.services import annotation_create
 from tests.browser.conftest import open_workspace, screenshot, select_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -92,7 +92,7 @@ def test_recording_editing_and_deleting_a_missed_opportunity(
 def test_another_analysts_missed_opportunity_is_read_only(
     page, sign_in, analyst_a, analyst_b, meeting, codebook
 ):
-    from annotations.services import missed_opportunity_create
+    from annotations.coding.services import missed_opportunity_create
 
     missed_opportunity_create(
         meeting=meeting, analyst=analyst_a, title="Safe migration", rationale="Absent."

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from annotations.coding.services import annotation_create
 from annotations.models import (
     AdjudicationDecision,
     Annotation,
@@ -17,7 +18,6 @@ from annotations.models import (
     StatementProgress,
     SuggestionDecision,
 )
-from annotations.services import annotation_create
 from tracker.models import Meeting, Speaker, SpeakerType, Statement
 
 

@@ -324,7 +324,7 @@ def test_an_annotation_with_a_code_of_another_scheme_is_refused(
 def test_a_statement_text_change_that_breaks_a_quote_is_refused(
     admin_client, analyst_a, statement, code
 ):
-    from annotations.services import annotation_create
+    from annotations.coding.services import annotation_create
 
     annotation = annotation_create(
         statement=statement, code=code, analyst=analyst_a, start=0, end=5, quote="Human"

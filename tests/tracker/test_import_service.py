@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 from django.core.exceptions import ValidationError
 
+from annotations.coding.services import annotation_create
 from annotations.models import Annotation
-from annotations.services import annotation_create
 from tests.conftest import GA_11955_RELEASE
 from tests.tracker import press_release_samples as samples
 from tracker.importers import apply_corrections, parse_press_release

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from annotations.services import annotation_create
+from annotations.coding.services import annotation_create
 from tests.conftest import GA_11955_RELEASE, SEEDS
 from tests.tracker import press_release_samples as samples
 from tracker.models import Meeting, Statement

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from annotations.exchange.synthetic_corpus import CorpusSize, generate_corpus
 from annotations.models import CodingScheme
-from annotations.synthetic_corpus import CorpusSize, generate_corpus
 from tracker.models import Meeting
 
 

@@ -1,0 +1,363 @@
+"""REST API of coding: annotations, missed opportunities, done marks and suggestions.
+
+Thin views: they read the request, call coding.services, and shape the answer.
+Everyone logged in reads every analyst's live work (to compare); analysts
+change only their own, each change naming the version it was made from
+(coding.versions): no version → 428, a stale one → 409 with the current state.
+Done marks and suggestions are the workspace's own small endpoints.
+"""
+
+from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from tracker.filters import StrictFilterBackend
+from tracker.models import Meeting, Statement
+from tracker.pagination import CursorPagination
+
+from ..codebook.selectors import codes_by_ids_or_slugs
+from ..models import Annotation, Code, MissedOpportunity
+from ..rest import ERROR, WRITE_METHODS
+from ..roles import CanCode
+from . import services
+from .filters import AnnotationFilter, MissedOpportunityFilter
+from .selectors import meeting_progress
+from .serializers import (
+    AnnotationCreateSerializer,
+    AnnotationSerializer,
+    AnnotationUpdateSerializer,
+    DecisionSerializer,
+    MissedOpportunityCreateSerializer,
+    MissedOpportunitySerializer,
+    MissedOpportunityUpdateSerializer,
+    ProgressSerializer,
+    SuggestionChoiceSerializer,
+    SuggestionListSerializer,
+    SuggestionSerializer,
+)
+from .suggestions import suggestion_decisions, suggestions_for_meeting
+from .versions import (
+    IF_MATCH_PARAMETER,
+    NO_VERSION,
+    STALE,
+    VERSION_PARAMETER,
+    PreconditionRequired,
+    client_version,
+    query_version,
+    with_etag,
+)
+
+
+class OwnedWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Annotations and missed opportunities: read by all, written by their analyst."""
+
+    # Analysts code; reviewers and administrators only read here (annotations.roles).
+    permission_classes = [IsAuthenticated, CanCode]
+    filter_backends = [StrictFilterBackend]
+    http_method_names = WRITE_METHODS
+
+    @property
+    def extra_query_parameters(self):
+        return ("version",) if self.action == "destroy" else ()
+
+    def stale(self, exc: services.StaleVersion) -> Response:
+        current = self.get_serializer(exc.current).data
+        return Response({"detail": str(exc), "current": current}, status=status.HTTP_409_CONFLICT)
+
+    def answer(self, instance, status_code=status.HTTP_200_OK) -> Response:
+        return with_etag(
+            Response(self.get_serializer(instance).data, status=status_code), instance.version
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.answer(self.get_object())
+
+    def changes_and_version(self, request, serializer_class, **context) -> tuple[dict, int]:
+        serializer = serializer_class(data=request.data, context=context)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        version = client_version(request, changes.pop("version", None))
+        if version is None:
+            raise PreconditionRequired()
+        return changes, version
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Every analyst's live annotations (cursor-paginated)"),
+    retrieve=extend_schema(summary="One annotation; its ETag is its version"),
+    create=extend_schema(
+        request=AnnotationCreateSerializer,
+        responses={201: AnnotationSerializer, 400: ERROR},
+        summary="Code a passage (start, end) or a whole statement (no offsets)",
+    ),
+    partial_update=extend_schema(
+        request=AnnotationUpdateSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: AnnotationSerializer, 400: ERROR, 409: STALE, 428: NO_VERSION},
+        summary="Change memo, code or span of your annotation",
+    ),
+    destroy=extend_schema(
+        parameters=[IF_MATCH_PARAMETER, VERSION_PARAMETER],
+        responses={204: None, 400: ERROR, 409: STALE},
+        summary="Delete your annotation (soft: it can be restored)",
+    ),
+    restore=extend_schema(
+        request=None,
+        responses={200: AnnotationSerializer, 400: ERROR},
+        summary="Undo the delete of your annotation",
+    ),
+)
+class AnnotationViewSet(OwnedWorkViewSet):
+    serializer_class = AnnotationSerializer
+    filterset_class = AnnotationFilter
+    pagination_class = CursorPagination
+    queryset = Annotation.objects.all()
+
+    def get_queryset(self):
+        annotations = Annotation.objects.select_related("code", "analyst").annotate(
+            meeting_pk=F("statement__meeting_id")
+        )
+        return annotations if self.action == "restore" else annotations.live()
+
+    def create(self, request, *args, **kwargs):
+        serializer = AnnotationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        annotation = services.annotation_create(
+            statement=data["statement"],
+            code=data["code"],
+            analyst=request.user,
+            start=data.get("start"),
+            end=data.get("end"),
+            quote=data.get("quote"),
+            memo=data.get("memo", ""),
+        )
+        return self.answer(annotation, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        annotation = self.get_object()
+        changes, version = self.changes_and_version(
+            request, AnnotationUpdateSerializer, meeting=annotation.statement.meeting
+        )
+        try:
+            annotation = services.annotation_update(
+                annotation=annotation, actor=request.user, version=version, **changes
+            )
+        except services.StaleVersion as exc:
+            return self.stale(exc)
+        return self.answer(annotation)
+
+    def destroy(self, request, *args, **kwargs):
+        annotation = self.get_object()
+        version = client_version(request, query_version(request))
+        try:
+            services.annotation_delete(annotation=annotation, actor=request.user, version=version)
+        except services.StaleVersion as exc:
+            return self.stale(exc)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"])
+    def restore(self, request, *args, **kwargs):
+        annotation = services.annotation_restore(annotation=self.get_object(), actor=request.user)
+        return self.answer(annotation)
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request=MissedOpportunityCreateSerializer,
+        responses={201: MissedOpportunitySerializer, 400: ERROR},
+        summary="Record a theme the meeting failed to address",
+    ),
+    partial_update=extend_schema(
+        request=MissedOpportunityUpdateSerializer,
+        parameters=[IF_MATCH_PARAMETER],
+        responses={200: MissedOpportunitySerializer, 400: ERROR, 409: STALE, 428: NO_VERSION},
+    ),
+    destroy=extend_schema(
+        parameters=[IF_MATCH_PARAMETER, VERSION_PARAMETER],
+        responses={204: None, 400: ERROR, 409: STALE},
+    ),
+)
+class MissedOpportunityViewSet(OwnedWorkViewSet):
+    serializer_class = MissedOpportunitySerializer
+    filterset_class = MissedOpportunityFilter
+    queryset = MissedOpportunity.objects.all()
+
+    def get_queryset(self):
+        return (
+            MissedOpportunity.objects.live()
+            .select_related("analyst")
+            .prefetch_related(Prefetch("codes", queryset=Code.objects.only("pk", "slug")))
+            .order_by("meeting_id", "created", "id")
+        )
+
+    def codes(self, meeting, data: dict) -> list[Code] | None:
+        return codes_by_ids_or_slugs(
+            meeting=meeting, codes=data.get("codes"), slugs=data.get("code_slugs")
+        )
+
+    def refreshed(self, missed: MissedOpportunity) -> MissedOpportunity:
+        return (
+            MissedOpportunity.objects.select_related("analyst")
+            .prefetch_related("codes")
+            .get(pk=missed.pk)
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = MissedOpportunityCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        missed = services.missed_opportunity_create(
+            meeting=data["meeting"],
+            analyst=request.user,
+            title=data["title"],
+            rationale=data["rationale"],
+            codes=self.codes(data["meeting"], data) or (),
+        )
+        return self.answer(self.refreshed(missed), status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        missed = self.get_object()
+        changes, version = self.changes_and_version(request, MissedOpportunityUpdateSerializer)
+        codes = self.codes(missed.meeting, changes)
+        try:
+            missed = services.missed_opportunity_update(
+                missed_opportunity=missed,
+                actor=request.user,
+                version=version,
+                title=changes.get("title"),
+                rationale=changes.get("rationale"),
+                codes=codes,
+            )
+        except services.StaleVersion as exc:
+            return self.stale(exc)
+        return self.answer(self.refreshed(missed))
+
+    def destroy(self, request, *args, **kwargs):
+        missed = self.get_object()
+        version = client_version(request, query_version(request))
+        try:
+            services.missed_opportunity_delete(
+                missed_opportunity=missed, actor=request.user, version=version
+            )
+        except services.StaleVersion as exc:
+            return self.stale(exc)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class StatementDoneView(APIView):
+    """PUT marks the statement done for you, DELETE takes the mark off again."""
+
+    permission_classes = [IsAuthenticated, CanCode]
+    serializer_class = ProgressSerializer
+
+    def _respond(self, statement: Statement, done: bool) -> Response:
+        meeting_done, meeting_total = meeting_progress(
+            meeting=statement.meeting, analyst=self.request.user
+        )
+        return Response(
+            {
+                "statement": statement.pk,
+                "done": done,
+                "meeting_done": meeting_done,
+                "meeting_total": meeting_total,
+            }
+        )
+
+    @extend_schema(request=None, responses={200: ProgressSerializer}, summary="Mark done")
+    def put(self, request: Request, statement_id: int) -> Response:
+        statement = get_object_or_404(Statement.objects.select_related("meeting"), pk=statement_id)
+        services.statement_mark_done(statement=statement, analyst=request.user)
+        return self._respond(statement, True)
+
+    @extend_schema(request=None, responses={200: ProgressSerializer}, summary="Mark not done")
+    def delete(self, request: Request, statement_id: int) -> Response:
+        statement = get_object_or_404(Statement.objects.select_related("meeting"), pk=statement_id)
+        services.statement_mark_not_done(statement=statement, analyst=request.user)
+        return self._respond(statement, False)
+
+
+class MeetingSuggestionsView(APIView):
+    """Open keyword suggestions for you in a meeting, in reading order."""
+
+    serializer_class = SuggestionListSerializer
+
+    @extend_schema(responses={200: SuggestionListSerializer}, summary="Open suggestions")
+    def get(self, request: Request, meeting_id: int) -> Response:
+        meeting = get_object_or_404(Meeting, pk=meeting_id)
+        suggestions = suggestions_for_meeting(meeting=meeting, analyst=request.user)
+        decided = suggestion_decisions(meeting=meeting, analyst=request.user)
+        return Response(
+            {
+                "meeting": meeting.pk,
+                "suggestions": SuggestionSerializer(suggestions, many=True).data,
+                **decided,
+            }
+        )
+
+
+class _SuggestionDecisionView(APIView):
+    permission_classes = [IsAuthenticated, CanCode]
+    serializer_class = SuggestionChoiceSerializer
+
+    def choice(self, request: Request) -> dict:
+        serializer = SuggestionChoiceSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return {**serializer.validated_data, "analyst": request.user}
+
+
+class SuggestionAcceptView(_SuggestionDecisionView):
+    """Accept a suggestion: 201 with the new annotation, as the annotation API shapes it."""
+
+    @extend_schema(
+        request=SuggestionChoiceSerializer,
+        responses={201: AnnotationSerializer, 400: ERROR},
+        summary="Accept a suggestion",
+    )
+    def post(self, request: Request) -> Response:
+        annotation = services.suggestion_accept(**self.choice(request))
+        annotation.meeting_pk = annotation.statement.meeting_id
+        return Response(
+            AnnotationSerializer(annotation).data,
+            status=status.HTTP_201_CREATED,
+            headers={"ETag": f'"{annotation.version}"'},
+        )
+
+
+class SuggestionDismissView(_SuggestionDecisionView):
+    """Dismiss a suggestion: it is counted and not offered to you again."""
+
+    @extend_schema(
+        request=SuggestionChoiceSerializer,
+        responses={201: DecisionSerializer, 400: ERROR},
+        summary="Dismiss a suggestion",
+    )
+    def post(self, request: Request) -> Response:
+        decision = services.suggestion_dismiss(**self.choice(request))
+        body = {
+            "statement": decision.statement_id,
+            "code": decision.code_id,
+            "start": decision.start,
+            "end": decision.end,
+            "decision": decision.decision,
+        }
+        return Response(DecisionSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+class SuggestionReopenView(_SuggestionDecisionView):
+    """Undo an accept or a dismiss (an accepted suggestion's annotation is deleted)."""
+
+    @extend_schema(
+        request=SuggestionChoiceSerializer,
+        responses={204: None, 400: ERROR},
+        summary="Undo an accept or a dismiss",
+    )
+    def post(self, request: Request) -> Response:
+        services.suggestion_reopen(**self.choice(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,171 @@
+"""Reads for the annotation workspace and the meeting list.
+
+Every function here costs a fixed number of queries, however many meetings,
+statements or annotations there are: lists are annotated in the database and
+related rows come with select_related, never one query per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from tracker.models import Meeting, Statement
+
+from ..codebook.selectors import CodeGroup, codebook, scheme_for_meeting
+from ..models import Annotation, Code, CodingScheme, StatementProgress
+
+
+@dataclass
+class Workspace:
+    """Everything the workspace page shows for one analyst and one meeting."""
+
+    meeting: Meeting
+    scheme: CodingScheme
+    code_groups: list[CodeGroup]
+    statements: list[Statement]
+    annotations: list[Annotation]
+    counts_by_code: dict[int, int]
+    done_statement_ids: set[int]
+    other_analysts: list[str]
+    segments: list[str] = field(default_factory=list)
+
+    @property
+    def codes(self) -> list[Code]:
+        return [code for group in self.code_groups for code in group.codes]
+
+    @property
+    def passage_codes(self) -> list[Code]:
+        return [code for code in self.codes if not code.statement_level]
+
+    @property
+    def statement_level_codes(self) -> list[Code]:
+        return [code for code in self.codes if code.statement_level]
+
+    @property
+    def done_count(self) -> int:
+        return len(self.done_statement_ids)
+
+    @property
+    def statement_count(self) -> int:
+        return len(self.statements)
+
+
+def _done_counts(analyst: AbstractBaseUser) -> Subquery:
+    done = (
+        StatementProgress.objects.filter(statement__meeting=OuterRef("pk"), analyst=analyst)
+        .order_by()
+        .values("statement__meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
+
+
+def meeting_list(
+    *,
+    analyst: AbstractBaseUser,
+    body: str = "",
+    year: int | None = None,
+    search: str = "",
+) -> QuerySet[Meeting]:
+    """Meetings with their statement count and how many statements `analyst` marked done."""
+    meetings = Meeting.objects.with_statement_counts().annotate(done_count=_done_counts(analyst))
+    if body:
+        meetings = meetings.filter(body=body)
+    if year is not None:
+        meetings = meetings.filter(date__year=year)
+    if search:
+        meetings = meetings.filter(Q(symbol__icontains=search) | Q(title__icontains=search))
+    return meetings.order_by(F("date").desc(nulls_last=True), "symbol")
+
+
+def meeting_bodies() -> list[str]:
+    """The bodies meetings were held by, for the list's filter."""
+    return list(
+        Meeting.objects.exclude(body="").order_by("body").values_list("body", flat=True).distinct()
+    )
+
+
+def meeting_years() -> list[int]:
+    """The years meetings were held in, newest first, for the list's filter."""
+    return [day.year for day in Meeting.objects.dates("date", "year", order="DESC")]
+
+
+def annotations_for_workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> QuerySet:
+    """An analyst's live annotations in a meeting, shaped for the annotation serializer."""
+    return (
+        Annotation.objects.live()
+        .for_meeting(meeting)
+        .by(analyst)
+        .select_related("code", "analyst")
+        .annotate(meeting_pk=F("statement__meeting_id"))
+        .order_by("statement__order", "start", "id")
+    )
+
+
+def other_analysts(*, meeting: Meeting, analyst: AbstractBaseUser) -> list[str]:
+    """Usernames of the other analysts with live annotations in the meeting."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            annotations__statement__meeting=meeting, annotations__deleted_at__isnull=True
+        )
+        .exclude(pk=analyst.pk)
+        .order_by("username")
+        .values_list("username", flat=True)
+        .distinct()
+    )
+
+
+def workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> Workspace:
+    """The workspace of one meeting as `analyst` sees it."""
+    scheme = scheme_for_meeting(meeting)
+    statements = list(
+        Statement.objects.filter(meeting=meeting).select_related("speaker").order_by("order")
+    )
+    annotations = list(annotations_for_workspace(meeting=meeting, analyst=analyst))
+    counts = dict(
+        Annotation.objects.live()
+        .for_meeting(meeting)
+        .by(analyst)
+        .order_by()
+        .values("code")
+        .annotate(n=Count("pk"))
+        .values_list("code", "n")
+    )
+    done = set(
+        StatementProgress.objects.filter(statement__meeting=meeting, analyst=analyst).values_list(
+            "statement_id", flat=True
+        )
+    )
+    segments = list(dict.fromkeys(s.segment for s in statements if s.segment))
+    groups = codebook(scheme=scheme)
+    for group in groups:
+        for code in group.codes:
+            code.meeting_count = counts.get(code.pk, 0)
+    return Workspace(
+        meeting=meeting,
+        scheme=scheme,
+        code_groups=groups,
+        statements=statements,
+        annotations=annotations,
+        counts_by_code=counts,
+        done_statement_ids=done,
+        other_analysts=other_analysts(meeting=meeting, analyst=analyst),
+        segments=segments,
+    )
+
+
+def meeting_progress(*, meeting: Meeting, analyst: AbstractBaseUser) -> tuple[int, int]:
+    """(statements `analyst` marked done, statements) in a meeting."""
+    totals = Statement.objects.filter(meeting=meeting).aggregate(
+        # distinct: the join on progress repeats a statement once per analyst who marked it.
+        total=Count("pk", distinct=True),
+        done=Count("pk", filter=Q(progress__analyst=analyst), distinct=True),
+    )
+    return totals["done"], totals["total"]

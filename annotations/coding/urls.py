@@ -1,0 +1,44 @@
+"""The meeting list, a meeting's workspace, and coding's REST API: annotations,
+missed opportunities, done marks and suggestions."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from . import api, views
+
+router = SimpleRouter()
+router.register("api/annotations", api.AnnotationViewSet, basename="api-annotation")
+router.register(
+    "api/missed-opportunities", api.MissedOpportunityViewSet, basename="api-missed-opportunity"
+)
+
+urlpatterns = [
+    path("meetings/", views.meeting_list, name="meeting-list"),
+    path("meetings/<int:meeting_id>/", views.workspace, name="workspace"),
+    path(
+        "api/statements/<int:statement_id>/done/",
+        api.StatementDoneView.as_view(),
+        name="api-statement-done",
+    ),
+    path(
+        "api/meetings/<int:meeting_id>/suggestions/",
+        api.MeetingSuggestionsView.as_view(),
+        name="api-meeting-suggestions",
+    ),
+    path(
+        "api/suggestions/accept/",
+        api.SuggestionAcceptView.as_view(),
+        name="api-suggestion-accept",
+    ),
+    path(
+        "api/suggestions/dismiss/",
+        api.SuggestionDismissView.as_view(),
+        name="api-suggestion-dismiss",
+    ),
+    path(
+        "api/suggestions/reopen/",
+        api.SuggestionReopenView.as_view(),
+        name="api-suggestion-reopen",
+    ),
+    *router.urls,
+]

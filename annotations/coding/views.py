@@ -1,0 +1,91 @@
+"""Pages of the annotation workspace: the meeting list and a meeting's workspace.
+
+Thin views: selectors read, templates render, the page's script talks to the
+REST API for every change.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from tracker.models import Gender, Meeting, SpeakerType
+
+from ..roles import can_code, can_review
+from . import selectors
+from .serializers import AnnotationSerializer
+
+MEETINGS_PER_PAGE = 50
+
+
+class MeetingFilterForm(forms.Form):
+    q = forms.CharField(label="Symbol or title", required=False, max_length=200)
+    body = forms.ChoiceField(label="Body", required=False)
+    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, bodies: list[str], years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].choices = [("", "All bodies")] + [(b, b) for b in bodies]
+        self.fields["year"].choices = [("", "All years")] + [(y, y) for y in years]
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    form = MeetingFilterForm(
+        request.GET or None, bodies=selectors.meeting_bodies(), years=selectors.meeting_years()
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    meetings = selectors.meeting_list(
+        analyst=request.user,
+        body=filters.get("body") or "",
+        year=filters.get("year"),
+        search=(filters.get("q") or "").strip(),
+    )
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "annotations/coding/meeting_list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, pk=meeting_id)
+    space = selectors.workspace(meeting=meeting, analyst=request.user)
+    may_code = can_code(request.user)
+    config = {
+        "meeting": meeting.pk,
+        "analyst": request.user.get_username(),
+        "canCode": may_code,
+        "statementCount": space.statement_count,
+        "codes": [
+            {
+                "id": code.pk,
+                "slug": code.slug,
+                "name": code.name,
+                "group": code.group,
+                "colour": code.colour,
+                "shortcut": code.shortcut,
+                "statementLevel": code.statement_level,
+            }
+            for code in space.codes
+        ],
+        "doneStatements": sorted(space.done_statement_ids),
+    }
+    return render(
+        request,
+        "annotations/coding/workspace.html",
+        {
+            "meeting": meeting,
+            "space": space,
+            "can_code": may_code,
+            "can_review": can_review(request.user),
+            "config": config,
+            "annotations": AnnotationSerializer(space.annotations, many=True).data,
+            "speaker_types": SpeakerType.choices,
+            "genders": Gender.choices,
+        },
+    )

@@ -1,0 +1,322 @@
+"""Writing a REFI-QDA project (.qdpx) of coded statements.
+
+Statements are text sources (their text in Sources/<guid>.txt), analysts are
+users, annotations are codings — a passage as a PlainTextSelection (positions
+in Unicode code points of the text, as everywhere in the workbench), a
+statement-level code as a Coding of the whole source — and each speaker is a
+case whose variables are the speaker's attributes (gender, speaker type,
+delegation). Memos travel as selection descriptions, or as notes for
+statement-level codes.
+
+The project is written incrementally (lxml's xmlfile) into a zip on a temporary
+file: rows stream from the database, so memory stays flat for big projects.
+"""
+
+import datetime
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.utils import timezone
+from lxml import etree
+
+from tracker.models import Gender, Meeting, Statement
+
+from ...models import Annotation, CodingScheme
+from .codebook import codes_element
+from .schema import ORIGIN, PROJECT_NS, guid, xml_text
+
+CHUNK_SIZE = 2000
+P = f"{{{PROJECT_NS}}}"
+
+CASE_VARIABLES = (
+    ("Speaker", "Text"),
+    ("Gender", "Text"),
+    ("Speaker type", "Text"),
+    ("Delegation", "Text"),
+)
+SOURCE_VARIABLES = (
+    ("Meeting", "Text"),
+    ("Meeting date", "Date"),
+    ("Statement order", "Integer"),
+    ("Segment", "Text"),
+    ("Role", "Text"),
+    ("On behalf of", "Text"),
+)
+_VALUE_ELEMENT = {"Text": "TextValue", "Date": "DateValue", "Integer": "IntegerValue"}
+
+
+@dataclass(frozen=True)
+class Coding:
+    id: int
+    statement_id: int
+    code_id: int
+    analyst_id: int
+    start: int | None
+    end: int | None
+    quote: str
+    memo: str
+    created: datetime.datetime
+
+
+def _time(value: datetime.datetime) -> str:
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _el(tag: str, parent=None, **attributes) -> etree._Element:
+    attributes = {k: str(v) for k, v in attributes.items() if v not in (None, "")}
+    if parent is None:
+        return etree.Element(P + tag, attributes, nsmap={None: PROJECT_NS})
+    return etree.SubElement(parent, P + tag, attributes)
+
+
+def _variable_value(parent, name: str, kind: str, value) -> None:
+    if value in (None, ""):
+        return
+    element = _el("VariableValue", parent)
+    _el("VariableRef", element, targetGUID=guid("variable", name))
+    _el(_VALUE_ELEMENT[kind], element).text = xml_text(
+        value.isoformat() if isinstance(value, datetime.date) else str(value)
+    )
+
+
+def _case_key(statement: Statement) -> tuple:
+    if statement.speaker_id:
+        return ("speaker", statement.speaker_id, statement.delegation, statement.speaker_type)
+    return ("delegation", statement.delegation, statement.speaker_type)
+
+
+def _source_guid(statement_id: int) -> str:
+    return guid("statement", statement_id)
+
+
+def _statements(meetings: QuerySet[Meeting]) -> Iterator[Statement]:
+    return (
+        Statement.objects.filter(meeting__in=meetings)
+        .select_related("meeting", "speaker")
+        .order_by("id")
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
+
+
+def _codings(annotations: QuerySet[Annotation]) -> Iterator[Coding]:
+    rows = (
+        annotations.filter(deleted_at__isnull=True)
+        .order_by("statement_id", "start", "id")
+        .values_list(
+            "id",
+            "statement_id",
+            "code_id",
+            "analyst_id",
+            "start",
+            "end",
+            "quote",
+            "memo",
+            "created",
+        )
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
+    return (Coding(*row) for row in rows)
+
+
+def _users_element(annotations: QuerySet[Annotation]) -> etree._Element | None:
+    analysts = (
+        get_user_model()
+        .objects.filter(pk__in=annotations.values("analyst_id"))
+        .order_by("username")
+        .only("pk", "username")
+    )
+    users = _el("Users")
+    for analyst in analysts:
+        _el(
+            "User",
+            users,
+            guid=guid("user", analyst.pk),
+            name=xml_text(analyst.username),
+            id=analyst.username,
+        )
+    return users if len(users) else None
+
+
+def _codebook_element(schemes: QuerySet[CodingScheme]) -> etree._Element | None:
+    schemes = [s for s in schemes.prefetch_related("codes") if s.codes.all()]
+    if not schemes:
+        return None
+    codebook = _el("CodeBook")
+    codes_element(codebook, PROJECT_NS, schemes)
+    return codebook
+
+
+def _variables_element() -> etree._Element:
+    variables = _el("Variables")
+    for name, kind in CASE_VARIABLES + SOURCE_VARIABLES:
+        _el("Variable", variables, guid=guid("variable", name), name=name, typeOfVariable=kind)
+    return variables
+
+
+def _cases_element(meetings: QuerySet[Meeting]) -> etree._Element | None:
+    cases: dict[tuple, tuple[Statement, list[int]]] = {}
+    for statement in _statements(meetings):
+        key = _case_key(statement)
+        cases.setdefault(key, (statement, []))[1].append(statement.pk)
+    if not cases:
+        return None
+    element = _el("Cases")
+    for key, (first, statement_ids) in cases.items():
+        label = first.speaker_label + (
+            f" ({first.delegation})" if first.speaker_id and first.delegation else ""
+        )
+        case = _el(
+            "Case", element, guid=guid("case", "|".join(map(str, key))), name=xml_text(label)
+        )
+        gender = first.speaker.gender if first.speaker_id else Gender.UNKNOWN
+        for (name, kind), value in zip(
+            CASE_VARIABLES,
+            (
+                first.speaker.name if first.speaker_id else "",
+                gender,
+                first.speaker_type,
+                first.delegation,
+            ),
+            strict=True,
+        ):
+            _variable_value(case, name, kind, value)
+        for statement_id in statement_ids:
+            _el("SourceRef", case, targetGUID=_source_guid(statement_id))
+    return element
+
+
+def _text_source(statement: Statement, codings: list[Coding]) -> etree._Element:
+    meeting = statement.meeting
+    source = _el(
+        "TextSource",
+        guid=_source_guid(statement.pk),
+        name=xml_text(f"{meeting.symbol} #{statement.order} {statement.speaker_label}"),
+        plainTextPath=f"internal://{_source_guid(statement.pk)}.txt",
+        creationDateTime=_time(statement.created),
+        modifiedDateTime=_time(statement.updated),
+    )
+    for coding in codings:
+        if coding.start is None:
+            continue
+        selection = _el(
+            "PlainTextSelection",
+            source,
+            guid=guid("selection", coding.id),
+            name=xml_text(coding.quote[:100]),
+            startPosition=coding.start,
+            endPosition=coding.end,
+            creatingUser=guid("user", coding.analyst_id),
+            creationDateTime=_time(coding.created),
+        )
+        if coding.memo:
+            _el("Description", selection).text = xml_text(coding.memo)
+        _coding(selection, coding)
+    for coding in codings:
+        if coding.start is None:
+            element = _coding(source, coding)
+            if coding.memo:
+                _el("NoteRef", element, targetGUID=guid("memo", coding.id))
+    for (name, kind), value in zip(
+        SOURCE_VARIABLES,
+        (
+            meeting.symbol,
+            meeting.date,
+            statement.order,
+            statement.segment,
+            statement.role,
+            statement.on_behalf_of,
+        ),
+        strict=True,
+    ):
+        _variable_value(source, name, kind, value)
+    return source
+
+
+def _coding(parent, coding: Coding) -> etree._Element:
+    element = _el(
+        "Coding",
+        parent,
+        guid=guid("coding", coding.id),
+        creatingUser=guid("user", coding.analyst_id),
+        creationDateTime=_time(coding.created),
+    )
+    _el("CodeRef", element, targetGUID=guid("code", coding.code_id))
+    return element
+
+
+def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annotation]) -> None:
+    """<Sources>: the statements in id order, each with its codings (a merge of two
+    streams sorted by statement id)."""
+    codings = _codings(annotations)
+    pending = next(codings, None)
+    with xf.element(P + "Sources"):
+        for statement in _statements(meetings):
+            mine = []
+            while pending is not None and pending.statement_id <= statement.pk:
+                if pending.statement_id == statement.pk:
+                    mine.append(pending)
+                pending = next(codings, None)
+            xf.write(_text_source(statement, mine))
+
+
+def _write_notes(xf, annotations: QuerySet[Annotation]) -> None:
+    """<Notes>: the memos of statement-level codings (passages carry theirs inline)."""
+    memos = (
+        annotations.filter(deleted_at__isnull=True, start__isnull=True)
+        .exclude(memo="")
+        .order_by("id")
+        .values_list("id", "analyst_id", "memo", "created")
+    )
+    if not memos.exists():
+        return
+    with xf.element(P + "Notes"):
+        for annotation_id, analyst_id, memo, created in memos.iterator(chunk_size=CHUNK_SIZE):
+            note = _el(
+                "Note",
+                guid=guid("memo", annotation_id),
+                name="Memo",
+                creatingUser=guid("user", analyst_id),
+                creationDateTime=_time(created),
+            )
+            _el("PlainTextContent", note).text = xml_text(memo)
+            xf.write(note)
+
+
+def write_qdpx(
+    *,
+    target: BinaryIO,
+    name: str,
+    annotations: QuerySet[Annotation],
+    meetings: QuerySet[Meeting],
+    schemes: QuerySet[CodingScheme],
+) -> None:
+    """Write a .qdpx of the meetings' statements, coded with `annotations`, to `target`.
+
+    `schemes` are the codebooks the codings refer to (their codes all go in).
+    """
+    now = _time(timezone.now())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+        for statement in _statements(meetings):
+            zf.writestr(f"Sources/{_source_guid(statement.pk)}.txt", statement.text.encode("utf-8"))
+        has_sources = Statement.objects.filter(meeting__in=meetings).exists()
+        with zf.open("project.qde", "w", force_zip64=True) as stream:
+            with etree.xmlfile(stream, encoding="utf-8") as xf:
+                xf.write_declaration()
+                attributes = {"name": xml_text(name) or "project", "origin": ORIGIN}
+                attributes["creationDateTime"] = now
+                with xf.element(P + "Project", attributes, nsmap={None: PROJECT_NS}):
+                    for element in (
+                        _users_element(annotations),
+                        _codebook_element(schemes),
+                        _variables_element(),
+                        _cases_element(meetings),
+                    ):
+                        if element is not None:
+                            xf.write(element)
+                    if has_sources:
+                        _write_sources(xf, meetings, annotations)
+                    _write_notes(xf, annotations)

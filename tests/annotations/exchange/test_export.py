@@ -1,0 +1,315 @@
+"""Exports: CSV, JSON Lines and W3C Web Annotation, streamed, with the list's filters."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.http import StreamingHttpResponse
+from rest_framework.test import APIClient
+
+from annotations.coding import services
+from annotations.exchange.rows import HEADINGS
+from annotations.exchange.tabular import neutralise_formula
+from tracker.models import Statement
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api(analyst_b) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(analyst_b)
+    return client
+
+
+@pytest.fixture
+def coded(codebook, meeting, analyst_a, analyst_b):
+    """Passages and a statement-level code by two analysts, one deleted, one risky memo."""
+    first, second, third = meeting.statements.order_by("order")
+    code = codebook.codes.get
+    start = first.text.index("victim-centred")
+    made = [
+        services.annotation_create(
+            statement=first,
+            code=code(slug="victim-centred"),
+            analyst=analyst_a,
+            start=start,
+            end=start + 23,
+            memo='=HYPERLINK("http://evil")',
+        ),
+        services.annotation_create(
+            statement=third,
+            code=code(slug="migration-displacement"),
+            analyst=analyst_b,
+            start=third.text.index("🙂"),
+            end=len(third.text) - 1,
+        ),
+        services.annotation_create(
+            statement=second, code=code(slug="survivor-testimony"), analyst=analyst_a
+        ),
+    ]
+    gone = services.annotation_create(
+        statement=second, code=code(slug="prevention"), analyst=analyst_a, start=0, end=11
+    )
+    services.annotation_delete(annotation=gone, actor=analyst_a)
+    return made
+
+
+def body_of(response) -> bytes:
+    assert response.status_code == 200, getattr(response, "content", b"")
+    assert isinstance(response, StreamingHttpResponse)
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(response) -> list[dict]:
+    text = body_of(response).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_has_one_row_per_live_annotation_with_every_column(api, coded, meeting):
+    response = api.get("/api/export/annotations.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'attachment; filename="annotations-' in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert len(rows) == 3
+    assert list(rows[0]) == list(HEADINGS)
+    first = rows[0]
+    assert first["meeting_symbol"] == "GA/TEST-1"
+    assert (first["speaker"], first["gender"], first["speaker_type"]) == (
+        "Félix Braz",
+        "male",
+        "member_state",
+    )
+    assert (first["code_slug"], first["code_group"], first["analyst"]) == (
+        "victim-centred",
+        "approach",
+        "amina",
+    )
+    unnamed = rows[1]
+    assert (unnamed["speaker"], unnamed["gender"], unnamed["delegation"]) == (
+        "",
+        "unknown",
+        "Ethiopia",
+    )
+    whole = rows[2]
+    assert (whole["start"], whole["end"], whole["quote"]) == ("", "", "")
+
+
+def test_every_exported_quote_is_the_statement_text_at_its_offsets(api, coded):
+    texts = dict(Statement.objects.values_list("id", "text"))
+    rows = csv_rows(api.get("/api/export/annotations.csv"))
+    spans = [row for row in rows if row["start"]]
+    assert len(spans) == 2
+    for row in spans:
+        text = texts[int(row["statement_id"])]
+        assert row["quote"] == text[int(row["start"]) : int(row["end"])]
+    lines = body_of(api.get("/api/export/annotations.jsonl")).decode().splitlines()
+    for record in map(json.loads, lines):
+        if record["start"] is not None:
+            expected = texts[record["statement_id"]][record["start"] : record["end"]]
+            assert record["quote"] == expected
+
+
+def test_csv_neutralises_formulas_and_says_so_in_the_readme(api, coded):
+    rows = csv_rows(api.get("/api/export/annotations.csv"))
+    assert rows[0]["memo"] == '\'=HYPERLINK("http://evil")'
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    assert "formula injection" in readme.lower()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("- the Assembly", "'- the Assembly"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Human trafficking", "Human trafficking"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_formula_neutralisation(value, expected):
+    assert neutralise_formula(value) == expected
+
+
+def test_bom_option_for_excel(api, coded):
+    with_bom = body_of(api.get("/api/export/annotations.csv?bom=1"))
+    without = body_of(api.get("/api/export/annotations.csv"))
+    assert with_bom.startswith("\ufeff".encode())
+    assert not without.startswith("\ufeff".encode())
+    assert with_bom[3:] == without
+    assert api.get("/api/export/annotations.csv?bom=maybe").status_code == 400
+
+
+def test_exports_take_the_annotation_filters(api, coded, meeting):
+    rows = csv_rows(api.get("/api/export/annotations.csv?analyst=bruno"))
+    assert [row["code_slug"] for row in rows] == ["migration-displacement"]
+    rows = csv_rows(api.get("/api/export/annotations.csv?code_group=approach"))
+    assert {row["code_slug"] for row in rows} == {"victim-centred", "survivor-testimony"}
+    lines = body_of(api.get(f"/api/export/annotations.jsonl?meeting={meeting.pk}&code_slug=x"))
+    assert lines == b""
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/export/annotations.csv?analyst__password=x",
+        "/api/export/annotations.jsonl?meeting=abc",
+        "/api/export/annotations.jsonld?created_after=soon",
+    ],
+)
+def test_exports_refuse_bad_filters_with_json_400(api, coded, url):
+    response = api.get(url, HTTP_ACCEPT="text/csv")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+
+
+def test_anonymous_visitors_cannot_export(coded):
+    client = APIClient()
+    for extension in ("csv", "jsonl", "jsonld"):
+        assert client.get(f"/api/export/annotations.{extension}").status_code in (401, 403)
+
+
+def test_json_lines_keep_types_and_text_as_stored(api, coded):
+    lines = body_of(api.get("/api/export/annotations.jsonl")).decode("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 3
+    assert records[0]["memo"] == '=HYPERLINK("http://evil")'
+    assert isinstance(records[0]["start"], int)
+    assert records[1]["quote"].startswith("🙂")
+    assert records[0]["created"].endswith("+00:00")
+
+
+def test_web_annotation_export_has_quote_and_position_selectors(api, coded):
+    response = api.get("/api/export/annotations.jsonld")
+    assert response["Content-Type"].startswith("application/ld+json")
+    document = json.loads(body_of(response))
+    assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert document["type"] == "AnnotationCollection"
+    assert document["total"] == 3
+    items = document["first"]["items"]
+    passage = items[0]
+    assert passage["type"] == "Annotation"
+    assert passage["target"]["source"].endswith(f"/api/statements/{coded[0].statement_id}/")
+    quote, position = passage["target"]["selector"]
+    statement = coded[0].statement
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": "victim-centred approach",
+        "prefix": statement.text[: coded[0].start][-32:],
+        "suffix": statement.text[coded[0].end :][:32],
+    }
+    assert position == {
+        "type": "TextPositionSelector",
+        "start": coded[0].start,
+        "end": coded[0].end,
+    }
+    assert {"purpose": "tagging", "type": "TextualBody", "value": "victim-centred"} in passage[
+        "body"
+    ]
+    assert passage["creator"]["nickname"] == "amina"
+    emoji = items[1]["target"]["selector"][1]
+    assert (
+        items[1]["target"]["selector"][0]["exact"]
+        == statement_text(coded[1])[emoji["start"] : emoji["end"]]
+    )
+    whole = items[2]
+    assert isinstance(whole["target"], str)
+
+
+def statement_text(annotation) -> str:
+    return Statement.objects.get(pk=annotation.statement_id).text
+
+
+def test_an_empty_web_annotation_export_is_still_valid_json(api, codebook):
+    document = json.loads(body_of(api.get("/api/export/annotations.jsonld")))
+    assert (document["total"], document["first"]["items"]) == (0, [])
+
+
+def test_the_export_costs_a_fixed_number_of_queries(
+    api, coded, meeting, analyst_a, codebook, django_assert_max_num_queries
+):
+    statement = meeting.statements.get(order=1)
+    for start in range(0, 40):
+        services.annotation_create(
+            statement=statement,
+            code=codebook.codes.get(slug="protection"),
+            analyst=analyst_a,
+            start=start,
+            end=start + 4,
+        )
+    with django_assert_max_num_queries(4):
+        rows = csv_rows(api.get("/api/export/annotations.csv"))
+    assert len(rows) == 43
+
+
+def test_the_csv_streams_in_pieces_from_a_server_side_cursor(
+    api, codebook, meeting, analyst_a, monkeypatch
+):
+    statement = meeting.statements.get(order=1)
+    for start in range(0, 50):
+        services.annotation_create(
+            statement=statement,
+            code=codebook.codes.get(slug="protection"),
+            analyst=analyst_a,
+            start=start,
+            end=start + 4,
+        )
+    monkeypatch.setattr("annotations.exchange.rows.CHUNK_SIZE", 10)
+    monkeypatch.setattr("annotations.exchange.tabular.ROWS_PER_PIECE", 10)
+    response = api.get("/api/export/annotations.csv")
+    pieces = iter(response.streaming_content)
+    heading = next(pieces)
+    first = next(pieces)
+    assert first.count(b"\r\n") == 10  # ten rows, not the whole table
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_cursors WHERE name LIKE '_django_curs_%%'")
+            assert cursor.fetchone()[0] == 1  # rows still wait on the server
+    rest = b"".join(pieces)
+    assert (heading + first + rest).count(b"\r\n") == 51
+
+
+TRICKY = [
+    'He said "no", then\nleft',
+    "\tTabbed",
+    "\rCarriage return",
+    "+44 20 7946 0000",
+    "@everyone",
+    "- the Assembly decided",
+    "=1+1",
+    "Survivors 🙏, commas, and ; semicolons",
+    "",
+]
+
+
+@pytest.mark.parametrize("memo", TRICKY)
+def test_the_database_made_csv_quotes_and_neutralises_like_the_python_rule(
+    api, codebook, statement, analyst_a, memo
+):
+    statement.delegation = memo or "Luxembourg"
+    statement.save()
+    start = statement.text.index("serious crime")
+    services.annotation_create(
+        statement=statement,
+        code=codebook.codes.get(slug="protection"),
+        analyst=analyst_a,
+        start=start,
+        end=start + 13,
+        memo=memo,
+    )
+    (row,) = csv_rows(api.get("/api/export/annotations.csv"))
+    assert row["memo"] == neutralise_formula(memo)
+    assert row["delegation"] == neutralise_formula(memo or "Luxembourg")
+    assert row["quote"] == "serious crime"
+    (record,) = [
+        json.loads(line) for line in body_of(api.get("/api/export/annotations.jsonl")).splitlines()
+    ]
+    assert record["memo"] == memo
+    assert row["created"] == record["created"]
+    assert row["annotation_id"] == str(record["annotation_id"])

@@ -1,0 +1,280 @@
+"""REFI-QDA: .qdc and .qdpx exports valid against the published XSD, and codebook import."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from lxml import etree
+from rest_framework.test import APIClient
+
+from annotations.coding import services
+from annotations.exchange.refi_qda.schema import XSD_PATH, codebook_as_project
+from annotations.models import CodingScheme
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[3]
+STANDARDS = ROOT.parent / "shared" / "standards" / "refi-qda"
+PUBLISHED_XSD = STANDARDS / "Project-mrt2019.xsd"
+ATLAS_SAMPLE = STANDARDS / "sample-atlas-project.qdpx"
+NS = {"q": "urn:QDA-XML:project:1.0", "c": "urn:QDA-XML:codebook:1.0"}
+
+
+@pytest.fixture(scope="module")
+def published_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(PUBLISHED_XSD)))
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def coded(codebook, meeting, analyst_a, analyst_b):
+    first, second, third = meeting.statements.order_by("order")
+    code = codebook.codes.get
+    start = first.text.index("victim-centred")
+    return [
+        services.annotation_create(
+            statement=first,
+            code=code(slug="victim-centred"),
+            analyst=analyst_a,
+            start=start,
+            end=start + 23,
+            memo="Names the approach\x0b explicitly",
+        ),
+        services.annotation_create(
+            statement=third,
+            code=code(slug="migration-displacement"),
+            analyst=analyst_b,
+            start=third.text.index("🙂"),
+            end=len(third.text) - 1,
+        ),
+        services.annotation_create(
+            statement=second,
+            code=code(slug="survivor-testimony"),
+            analyst=analyst_a,
+            memo="A whole-statement memo",
+        ),
+    ]
+
+
+def test_the_shipped_xsd_is_the_published_one():
+    assert XSD_PATH.read_bytes() == PUBLISHED_XSD.read_bytes()
+    assert b"MIT license" in XSD_PATH.read_bytes()
+
+
+def qdpx(client, query="") -> zipfile.ZipFile:
+    response = client.get(f"/api/export/project.qdpx{query}")
+    assert response.status_code == 200, response
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_the_project_validates_against_the_published_xsd(
+    analyst_b, coded, meeting, published_schema
+):
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert published_schema.validate(project), published_schema.error_log
+    assert project.get("name") == "GA/TEST-1"
+
+
+def test_statements_are_sources_and_every_coding_points_at_its_quote(analyst_b, coded, meeting):
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    sources = project.findall("q:Sources/q:TextSource", NS)
+    assert len(sources) == 3  # every statement of the meeting, coded or not
+    quotes = {a.quote for a in coded if a.start is not None}
+    found = set()
+    for source in sources:
+        path = source.get("plainTextPath").removeprefix("internal://")
+        text = archive.read(f"Sources/{path}").decode("utf-8")
+        for selection in source.findall("q:PlainTextSelection", NS):
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            found.add(text[start:end])
+            assert selection.find("q:Coding/q:CodeRef", NS) is not None
+    assert found == quotes
+    whole = [s for s in sources if s.find("q:Coding", NS) is not None]
+    assert len(whole) == 1
+    note_guid = whole[0].find("q:Coding/q:NoteRef", NS).get("targetGUID")
+    note = project.find(f"q:Notes/q:Note[@guid='{note_guid}']/q:PlainTextContent", NS)
+    assert note.text == "A whole-statement memo"
+
+
+def test_analysts_are_users_and_codings_name_their_creator(analyst_b, coded, meeting):
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    users = {u.get("name"): u.get("guid") for u in project.findall("q:Users/q:User", NS)}
+    assert set(users) == {"amina", "bruno"}
+    creators = {c.get("creatingUser") for c in project.iterfind(".//q:Coding", NS)}
+    assert creators == set(users.values())
+    memo = project.find(".//q:PlainTextSelection/q:Description", NS).text
+    assert memo == "Names the approach\ufffd explicitly"  # XML cannot carry \x0b
+
+
+def test_speakers_are_cases_with_their_attributes_as_variables(analyst_b, coded, meeting):
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    variables = {
+        v.get("guid"): v.get("name") for v in project.findall("q:Variables/q:Variable", NS)
+    }
+    cases = {}
+    for case in project.findall("q:Cases/q:Case", NS):
+        values = {
+            variables[value.find("q:VariableRef", NS).get("targetGUID")]: value[1].text
+            for value in case.findall("q:VariableValue", NS)
+        }
+        cases[case.get("name")] = (values, len(case.findall("q:SourceRef", NS)))
+    assert cases["Purna Sen (UN-Women)"] == (
+        {
+            "Speaker": "Purna Sen",
+            "Gender": "female",
+            "Speaker type": "un_official",
+            "Delegation": "UN-Women",
+        },
+        1,
+    )
+    assert cases["Representative of Ethiopia"][0]["Gender"] == "unknown"
+
+
+def test_the_project_takes_the_annotation_filters(analyst_b, coded, published_schema):
+    archive = qdpx(client_for(analyst_b), "?analyst=bruno")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert published_schema.validate(project), published_schema.error_log
+    assert len(project.findall(".//q:Coding", NS)) == 1
+    assert [u.get("name") for u in project.findall("q:Users/q:User", NS)] == ["bruno"]
+
+
+def test_an_empty_selection_still_gives_a_valid_project(analyst_b, codebook, published_schema):
+    archive = qdpx(client_for(analyst_b), "?analyst=bruno")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert published_schema.validate(project), published_schema.error_log
+
+
+def test_the_codebook_exports_as_a_valid_qdc(analyst_a, codebook, published_schema):
+    response = client_for(analyst_a).get("/api/export/codebook.qdc")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = etree.fromstring(response.content)
+    assert root.tag == "{urn:QDA-XML:codebook:1.0}CodeBook"
+    assert published_schema.validate(codebook_as_project(root)), published_schema.error_log
+    groups = root.findall("c:Codes/c:Code", NS)
+    assert [g.get("name") for g in groups][:2] == ["Approach", "Root causes"]
+    assert all(g.get("isCodable") == "false" for g in groups)
+    assert sum(len(g.findall("c:Code", NS)) for g in groups) == 27
+
+
+def test_the_codebook_export_refuses_unknown_schemes(analyst_a, codebook):
+    client = client_for(analyst_a)
+    assert client.get("/api/export/codebook.qdc?scheme=999999").status_code == 400
+    assert client.get("/api/export/codebook.qdc?scheme=x").status_code == 400
+    assert client.get("/api/export/codebook.qdc?group=x").status_code == 400
+
+
+def upload(client, content: bytes, filename: str, **extra):
+    return client.post(
+        "/api/import/codebook",
+        {"file": SimpleUploadedFile(filename, content), **extra},
+        format="multipart",
+    )
+
+
+def test_our_own_codebook_round_trips_as_a_new_scheme(administrator, codebook):
+    client = client_for(administrator)
+    exported = client.get("/api/export/codebook.qdc").content
+    response = upload(client, exported, "codebook.qdc", name="Trafficking, round trip")
+    assert response.status_code == 201, response.content
+    scheme = CodingScheme.objects.get(pk=response.json()["id"])
+    assert scheme.is_default is False
+    assert [g["name"] for g in scheme.groups] == [g["name"] for g in codebook.groups]
+    original = list(codebook.codes.order_by("order").values_list("name", "definition", "colour"))
+    imported = list(scheme.codes.order_by("order").values_list("name", "definition", "colour"))
+    assert imported == original
+    assert scheme.codes.get(name="Victim-centred approach").example == (
+        codebook.codes.get(slug="victim-centred").example
+    )
+
+
+def test_the_atlas_ti_sample_imports_as_a_new_scheme(administrator, codebook):
+    response = upload(
+        client_for(administrator), ATLAS_SAMPLE.read_bytes(), "sample-atlas-project.qdpx"
+    )
+    assert response.status_code == 201, response.content
+    scheme = CodingScheme.objects.get(pk=response.json()["id"])
+    assert scheme.name == "target-atlas-project"
+    assert [g["name"] for g in scheme.groups] == ["Commits"]
+    assert list(scheme.codes.order_by("order").values_list("name", flat=True)) == [
+        "Commits",
+        "2022-05-10T02:05:59Z 19e4dce",
+        "2022-02-11T10:39:25Z cdbfd92",
+    ]
+    again = upload(client_for(administrator), ATLAS_SAMPLE.read_bytes(), "again.qdpx")
+    assert CodingScheme.objects.get(pk=again.json()["id"]).version == 2
+
+
+def _zip(**members: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name.replace("__", "."), content)
+    return buffer.getvalue()
+
+
+CODEBOOK = b'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>%s</Codes></CodeBook>'
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"name,definition\nA,B\n", "not well-formed XML"),
+        (b"<CodeBook><Codes/></CodeBook>", "without a namespace"),
+        (b'<Project xmlns="urn:other"/>', "Expected a REFI-QDA"),
+        (CODEBOOK % b'<Code name="No guid" isCodable="true"/>', "REFI-QDA schema"),
+        (CODEBOOK % b"", "REFI-QDA schema"),
+        (
+            CODEBOOK % b'<Code guid="6F1F3C53-5C5E-4B0E-9D3B-8E1C9F0A4D21" name="G" '
+            b'isCodable="false"/>',
+            "no codable codes",
+        ),
+        (_zip(readme__txt=b"hello"), "no project.qde"),
+        (_zip(project__qde=b"<not-closed"), "not well-formed XML"),
+        (b"PK\x03\x04 broken zip", "not well-formed XML"),
+    ],
+)
+def test_it_refuses_files_that_are_not_refi_qda_and_writes_nothing(
+    administrator, codebook, content, message
+):
+    response = upload(client_for(administrator), content, "codebook.qdc")
+    assert response.status_code == 400, response.content
+    assert message in str(response.json())
+    assert CodingScheme.objects.count() == 1
+
+
+def test_it_does_not_expand_entities_or_read_local_files(administrator, codebook):
+    hostile = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        + CODEBOOK
+        % b'<Code guid="6F1F3C53-5C5E-4B0E-9D3B-8E1C9F0A4D21" name="&secret;" isCodable="true"/>'
+    )
+    response = upload(client_for(administrator), hostile, "codebook.qdc")
+    names = list(CodingScheme.objects.exclude(pk=codebook.pk).values_list("codes__name", flat=True))
+    assert response.status_code in (201, 400)
+    assert not any("root:" in (name or "") for name in names)
+
+
+def test_only_administrators_import_codebooks(analyst_a, codebook):
+    response = upload(client_for(analyst_a), ATLAS_SAMPLE.read_bytes(), "sample.qdpx")
+    assert response.status_code == 403
+    assert CodingScheme.objects.count() == 1
+
+
+def test_an_upload_without_a_file_is_a_400(administrator, codebook):
+    response = client_for(administrator).post("/api/import/codebook", {}, format="multipart")
+    assert response.status_code == 400
+    assert "file" in response.json()
