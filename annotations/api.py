@@ -24,8 +24,8 @@ from rest_framework.permissions import (
 )
 from rest_framework.response import Response
 
-from tracker.filters import StrictFilterBackend
-from tracker.pagination import CursorPagination
+from tracker.web.filters import StrictFilterBackend
+from tracker.web.pagination import CursorPagination
 
 from . import services
 from .filters import AnnotationFilter, CodeFilter, CodingSchemeFilter, MissedOpportunityFilter

@@ -14,7 +14,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
 
-from tracker.filters import StrictFilterBackend
+from tracker.web.filters import StrictFilterBackend
 
 from . import export
 from .export.web_annotation import EXTRA_COLUMNS

@@ -8,9 +8,10 @@ from django.db.models import Count
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from .filters import MeetingFilter, SpeakerFilter, StatementFilter, StrictFilterBackend
+from .filters import MeetingFilter, SpeakerFilter, StatementFilter
 from .models import Meeting, Speaker, Statement
 from .serializers import MeetingSerializer, SpeakerSerializer, StatementSerializer
+from .web.filters import StrictFilterBackend
 
 
 @extend_schema_view(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from .importers import ImportWarning, PressRelease
 from .importers import Statement as ParsedStatement
 from .models import Gender, Meeting, Speaker, Statement
+from .web.errors import validation_messages
 
 BATCH_SIZE = 500
 # Kept statements move out of the way of the new numbering before taking their new order.
@@ -34,6 +35,9 @@ _STATEMENT_FIELDS = [
     "speaker_type",
 ]
 _MEETING_FIELDS = ["body", "session", "meeting_number", "title", "subtitle"]
+# Errors under these keys name their statement themselves ("Statement 3 (…): …"), so
+# faces show them without the key in front.
+SELF_NAMED_ERRORS = frozenset({NON_FIELD_ERRORS, "statements"})
 
 
 class ImportConflict(ValidationError):
@@ -148,8 +152,7 @@ def _statement_errors(statement: ParsedStatement) -> list[str]:
         try:
             speaker.full_clean()
         except ValidationError as exc:
-            for name, field_messages in exc.message_dict.items():
-                messages += [f"speaker {name}: {m}" for m in field_messages]
+            messages += [f"speaker {message}" for message in validation_messages(exc)]
     return messages
 
 

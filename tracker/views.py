@@ -27,7 +27,8 @@ from .forms import (
 )
 from .importers import SPEECH, ImportProblem, PressRelease, apply_corrections, parse
 from .models import Meeting
-from .services import ImportConflict, press_release_save
+from .services import SELF_NAMED_ERRORS, ImportConflict, press_release_save
+from .web.errors import validation_messages
 
 IMPORT_PERMISSION = "tracker.add_meeting"
 
@@ -73,7 +74,11 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         corrected = apply_corrections(release, meeting=header.cleaned_data, statements=corrections)
         outcome = press_release_save(release=corrected, imported_by=request.user)
     except (ImportProblem, ValidationError) as exc:
-        errors = [str(exc)] if isinstance(exc, ImportProblem) else _messages(exc)
+        errors = (
+            [str(exc)]
+            if isinstance(exc, ImportProblem)
+            else validation_messages(exc, unlabelled=SELF_NAMED_ERRORS)
+        )
         status = 409 if isinstance(exc, ImportConflict) else 400
         return _preview(
             request,
@@ -196,16 +201,6 @@ def _segment_counts(release: PressRelease) -> list[tuple[str, int]]:
     for statement in release.statements:
         counts[statement.segment or "—"] = counts.get(statement.segment or "—", 0) + 1
     return list(counts.items())
-
-
-def _messages(exc: ValidationError) -> list[str]:
-    if hasattr(exc, "error_dict"):
-        return [
-            message if field in ("__all__", "statements") else f"{field}: {message}"
-            for field, field_messages in exc.message_dict.items()
-            for message in field_messages
-        ]
-    return list(exc.messages)
 
 
 def _meeting_url(meeting: Meeting) -> str:

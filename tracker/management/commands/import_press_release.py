@@ -23,7 +23,8 @@ from tracker.importers import (
     meeting_fixture,
     parse,
 )
-from tracker.services import press_release_save
+from tracker.services import SELF_NAMED_ERRORS, press_release_save
+from tracker.web.errors import validation_messages
 
 
 class Command(BaseCommand):
@@ -70,7 +71,8 @@ class Command(BaseCommand):
                     outcome = press_release_save(release=release, dry_run=options["dry_run"])
                     report.write(f"{path.name}: {outcome.summary}\n")
         except ValidationError as exc:
-            raise CommandError(f"Nothing was saved. {_messages(exc)}") from None
+            messages = " ".join(validation_messages(exc, unlabelled=SELF_NAMED_ERRORS))
+            raise CommandError(f"Nothing was saved. {messages}") from None
 
     def _parse(self, path: Path, options):
         if not path.is_file():
@@ -108,9 +110,3 @@ class Command(BaseCommand):
         report.write(
             f"Wrote {target}: {release.meeting.symbol}, {len(release.statements)} statements.\n"
         )
-
-
-def _messages(exc: ValidationError) -> str:
-    if hasattr(exc, "error_dict"):
-        return " ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-    return " ".join(exc.messages)
