@@ -14,7 +14,8 @@ from django.core.serializers import base as serializers_base
 from django.core.serializers.python import Deserializer
 from django.db import models
 
-from ..web.errors import validation_messages
+from tracker.web.errors import validation_messages
+
 from .report import FixtureReport, ModelSummary, RecordProblem, Rejected, reject
 
 # The upload is kept in the session between the dry run and the confirmation.

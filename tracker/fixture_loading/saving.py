@@ -15,7 +15,8 @@ from django.db import DatabaseError, connection, models, transaction
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
-from ..web.errors import validation_messages
+from tracker.web.errors import validation_messages
+
 from .reading import Record
 from .report import FixtureReport, RecordProblem
 

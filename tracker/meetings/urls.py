@@ -1,6 +1,6 @@
 """/api/ resources of the meeting record: meetings, statements, speakers.
 
-(/api/meetings/<id>/report/ is the report's, in annotations.urls_reports.)
+(/api/meetings/<id>/report/ is the report's, in annotations.)
 """
 
 from rest_framework.routers import SimpleRouter

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from .models import Gender, Meeting, Speaker, SpeakerType, Statement
+from tracker.models import Gender, Meeting, Speaker, SpeakerType, Statement
 
 
 class MeetingFilter(django_filters.FilterSet):

@@ -8,10 +8,11 @@ from django.db.models import Count
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from tracker.models import Meeting, Speaker, Statement
+from tracker.web.filters import StrictFilterBackend
+
 from .filters import MeetingFilter, SpeakerFilter, StatementFilter
-from .models import Meeting, Speaker, Statement
 from .serializers import MeetingSerializer, SpeakerSerializer, StatementSerializer
-from .web.filters import StrictFilterBackend
 
 
 @extend_schema_view(

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from .models import Meeting, Speaker, Statement
+from tracker.models import Meeting, Speaker, Statement
 
 
 class MeetingSerializer(serializers.ModelSerializer):
