@@ -10,7 +10,7 @@ urlpatterns = [
     # Admin tools first: the admin site answers every other /admin/ URL itself.
     path("admin/fixtures/", include("tracker.urls_admin_tools")),
     path("admin/", admin.site.urls),
-    path("", include("tracker.urls_import")),
+    path("", include("tracker.imports.urls")),
     path("", include("tracker.meetings.urls")),
     path("", include("annotations.urls")),
 ]

@@ -15,15 +15,11 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from tracker.importers import (
-    PRESS_RELEASE,
-    SPEECH,
-    ImportProblem,
-    apply_corrections,
-    meeting_fixture,
-    parse,
-)
-from tracker.services import SELF_NAMED_ERRORS, press_release_save
+from tracker.imports.parsing.catalogue import parse
+from tracker.imports.parsing.corrections import apply_corrections
+from tracker.imports.parsing.fixture import meeting_fixture
+from tracker.imports.parsing.records import PRESS_RELEASE, SPEECH, ImportProblem
+from tracker.imports.saving import SELF_NAMED_ERRORS, press_release_save
 from tracker.web.errors import validation_messages
 
 

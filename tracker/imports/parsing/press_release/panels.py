@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer as g
-from .affiliation import split_affiliation
-from .names import PARTICLES
+from .. import gazetteer as g
+from ..affiliation import split_affiliation
+from ..names import PARTICLES
 
 _CHAIR = re.compile(
     r"\b(?P<verb>Chaired|Co-chaired|Moderated|Presided\s+over)\s+by\s+(?P<entry>.+?)"

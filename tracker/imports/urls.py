@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from . import import_api, views
+from . import api, views
 
 urlpatterns = [
     path("imports/new/", views.import_new, name="import-new"),
     path("imports/commit/", views.import_commit, name="import-commit"),
-    path("api/imports/preview/", import_api.ImportPreviewView.as_view(), name="api-import-preview"),
-    path("api/imports/", import_api.ImportCommitView.as_view(), name="api-import-commit"),
+    path("api/imports/preview/", api.ImportPreviewView.as_view(), name="api-import-preview"),
+    path("api/imports/", api.ImportCommitView.as_view(), name="api-import-commit"),
 ]

@@ -11,16 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import GA_11955_RELEASE, SEEDS
-from tests.tracker import press_release_samples as samples
-from tracker.importers import (
-    ImportProblem,
-    apply_corrections,
-    parse,
-    parse_press_release,
-    parse_single_speech,
-)
-from tracker.importers.names import leading_caps_name, proper_case
-from tracker.importers.records import GENDERS, SPEAKER_TYPES
+from tests.tracker.imports import press_release_samples as samples
+from tracker.imports.parsing.catalogue import parse
+from tracker.imports.parsing.corrections import apply_corrections
+from tracker.imports.parsing.names import leading_caps_name, proper_case
+from tracker.imports.parsing.press_release import parse_press_release
+from tracker.imports.parsing.records import GENDERS, SPEAKER_TYPES, ImportProblem
+from tracker.imports.parsing.speech import parse_single_speech
 from tracker.models import Gender, SpeakerType
 
 SPEECH_PAGE = SEEDS / "001_8413602091af0a7b.txt"

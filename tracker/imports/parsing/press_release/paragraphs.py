@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import normalise_space
-from .header import KNOWN_HEADINGS
+from ..gazetteer import normalise_space
+from ..header import KNOWN_HEADINGS
 from .speakers import match_opening
 
 # "Also speaking were…", "In the ensuing discussion, many speakers…": several speakers at once.

@@ -1,7 +1,7 @@
 """Forms of the import page: what the analyst gives, and the corrections in the preview.
 
-They describe shape only; parsing and saving happen in tracker.importers and
-tracker.services, called by the views.
+They describe shape only; parsing and saving happen in .parsing and .saving, called by
+the views.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 from django import forms
 from django.forms.utils import pretty_name
 
-from .importers import PRESS_RELEASE, SPEECH
-from .models import Gender, SpeakerType
+from tracker.models import Gender, SpeakerType
+
+from .parsing.catalogue import KIND_NAMES, RECORD_KINDS
+from .parsing.records import PRESS_RELEASE
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -18,10 +20,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 class ImportSourceForm(forms.Form):
     kind = forms.ChoiceField(
         label="What is it?",
-        choices=[
-            (PRESS_RELEASE, "A UN Meetings Coverage press release (GA/…, SC/…, WOM/…)"),
-            (SPEECH, "A single speech (one statement; you name the speaker)"),
-        ],
+        choices=[(kind.name, kind.label) for kind in RECORD_KINDS],
         initial=PRESS_RELEASE,
         widget=forms.RadioSelect,
     )
@@ -64,7 +63,7 @@ class ImportSourceForm(forms.Form):
 class ImportCommitForm(forms.Form):
     """What the preview carries back: the source, re-parsed on save."""
 
-    kind = forms.ChoiceField(choices=[(PRESS_RELEASE, PRESS_RELEASE), (SPEECH, SPEECH)])
+    kind = forms.ChoiceField(choices=[(name, name) for name in KIND_NAMES])
     source = forms.CharField(strip=False, max_length=MAX_UPLOAD_BYTES, widget=forms.HiddenInput)
 
 

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from annotations.models import Annotation
 from annotations.services import annotation_create
 from tests.conftest import GA_11955_RELEASE
-from tests.tracker import press_release_samples as samples
-from tracker.importers import apply_corrections, parse_press_release
+from tests.tracker.imports import press_release_samples as samples
+from tracker.imports.parsing.corrections import apply_corrections
+from tracker.imports.parsing.press_release import parse_press_release
+from tracker.imports.saving import ImportConflict, press_release_save
 from tracker.models import Meeting, Speaker, Statement
-from tracker.services import ImportConflict, press_release_save
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tests.conftest import GA_11955_RELEASE, ROOT, SEEDS
-from tests.tracker import press_release_samples as samples
+from tests.tracker.imports import press_release_samples as samples
 from tracker.models import Meeting, Speaker, Statement
 
 pytestmark = pytest.mark.django_db

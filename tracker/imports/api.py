@@ -16,10 +16,13 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tracker.models import Gender, Meeting, SpeakerType
+
 from .forms import MAX_UPLOAD_BYTES
-from .importers import KINDS, PRESS_RELEASE, ImportProblem, apply_corrections, parse
-from .models import Gender, Meeting, SpeakerType
-from .services import ImportConflict, ImportOutcome, press_release_save
+from .parsing.catalogue import KIND_NAMES, parse
+from .parsing.corrections import apply_corrections
+from .parsing.records import PRESS_RELEASE, ImportProblem
+from .saving import ImportConflict, ImportOutcome, press_release_save
 
 
 class CanImport(permissions.BasePermission):
@@ -30,7 +33,7 @@ class CanImport(permissions.BasePermission):
 
 
 class ImportSourceSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=KINDS, default=PRESS_RELEASE)
+    kind = serializers.ChoiceField(choices=KIND_NAMES, default=PRESS_RELEASE)
     text = serializers.CharField(
         required=False, allow_blank=True, trim_whitespace=False, max_length=MAX_UPLOAD_BYTES
     )

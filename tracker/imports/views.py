@@ -1,6 +1,6 @@
 """The import page: paste or upload a release → preview with editable speakers → save.
 
-Thin views: tracker.importers parses, tracker.services saves. The preview carries the
+Thin views: .parsing parses, .saving saves. The preview carries the
 source text back in the form and the save re-parses it, so no parse waits on the
 server between the two steps.
 """
@@ -18,6 +18,9 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tracker.models import Meeting
+from tracker.web.errors import validation_messages
+
 from .forms import (
     ImportCommitForm,
     ImportSourceForm,
@@ -25,10 +28,10 @@ from .forms import (
     SpeechTextForm,
     StatementCorrectionFormSet,
 )
-from .importers import SPEECH, ImportProblem, PressRelease, apply_corrections, parse
-from .models import Meeting
-from .services import SELF_NAMED_ERRORS, ImportConflict, press_release_save
-from .web.errors import validation_messages
+from .parsing.catalogue import parse, record_kind
+from .parsing.corrections import apply_corrections
+from .parsing.records import ImportProblem, PressRelease
+from .saving import SELF_NAMED_ERRORS, ImportConflict, press_release_save
 
 IMPORT_PERMISSION = "tracker.add_meeting"
 
@@ -48,7 +51,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
         else:
             return _preview(request, release)
     status = 400 if form.errors else 200
-    return render(request, "tracker/import_new.html", {"form": form}, status=status)
+    return render(request, "tracker/imports/new.html", {"form": form}, status=status)
 
 
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
@@ -64,7 +67,8 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         return _start_again(request, str(exc))
     header = MeetingHeaderForm(request.POST, prefix="meeting")
     rows = StatementCorrectionFormSet(request.POST, prefix="statements")
-    speech = SpeechTextForm(request.POST, prefix="speech") if kind == SPEECH else None
+    one_statement = record_kind(kind).one_statement
+    speech = SpeechTextForm(request.POST, prefix="speech") if one_statement else None
     if not (header.is_valid() and rows.is_valid() and (speech is None or speech.is_valid())):
         return _preview(request, release, header=header, rows=rows, speech=speech, status=400)
     corrections = {row["order"]: row for row in rows.cleaned_data if row}
@@ -101,7 +105,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
 
 def _start_again(request: HttpRequest, problem: str) -> HttpResponse:
     context = {"form": ImportSourceForm(), "problems": [problem]}
-    return render(request, "tracker/import_new.html", context, status=400)
+    return render(request, "tracker/imports/new.html", context, status=400)
 
 
 def _preview(
@@ -156,7 +160,7 @@ def _preview(
             for s in release.statements
         ],
     )
-    if release.kind == SPEECH and speech is None:
+    if record_kind(release.kind).one_statement and speech is None:
         speech = SpeechTextForm(prefix="speech", initial={"text": release.statements[0].text})
     by_statement: dict[int, list[str]] = defaultdict(list)
     general = []
@@ -182,7 +186,7 @@ def _preview(
         "existing": existing,
         "segments": _segment_counts(release),
     }
-    return render(request, "tracker/import_preview.html", context, status=status)
+    return render(request, "tracker/imports/preview.html", context, status=status)
 
 
 def _refusal_ahead(release: PressRelease) -> str:

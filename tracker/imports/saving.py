@@ -17,10 +17,11 @@ from django.db import models, transaction
 from django.db.models import Count, F
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .importers import ImportWarning, PressRelease
-from .importers import Statement as ParsedStatement
-from .models import Gender, Meeting, Speaker, Statement
-from .web.errors import validation_messages
+from tracker.models import Gender, Meeting, Speaker, Statement
+from tracker.web.errors import validation_messages
+
+from .parsing.records import ImportWarning, PressRelease
+from .parsing.records import Statement as ParsedStatement
 
 BATCH_SIZE = 500
 # Kept statements move out of the way of the new numbering before taking their new order.

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .affiliation import speaker_type
-from .gazetteer import normalise_space
-from .names import gender_from_pronouns, honorific_gender, name_key, proper_case
-from .records import PRESIDING_OFFICER, SURVIVOR, UNKNOWN, ImportWarning, Speaker
+from ..affiliation import speaker_type
+from ..gazetteer import normalise_space
+from ..names import gender_from_pronouns, honorific_gender, name_key, proper_case
+from ..records import PRESIDING_OFFICER, SURVIVOR, UNKNOWN, ImportWarning, Speaker
 from .speakers import Opening
 
 

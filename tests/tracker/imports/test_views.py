@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from annotations.services import annotation_create
 from tests.conftest import GA_11955_RELEASE, SEEDS
-from tests.tracker import press_release_samples as samples
+from tests.tracker.imports import press_release_samples as samples
 from tracker.models import Meeting, Statement
 
 pytestmark = pytest.mark.django_db
@@ -202,4 +202,4 @@ def test_the_page_has_no_inline_script_or_style(client, administrator):
     assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None
     assert " style=" not in html
     assert " onclick=" not in html and " onchange=" not in html
-    assert 'src="/static/js/import.js"' in html
+    assert 'src="/static/js/imports/preview.js"' in html

@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from annotations.services import annotation_create
 from tests.conftest import GA_11955_RELEASE, SEEDS
-from tests.tracker import press_release_samples as samples
+from tests.tracker.imports import press_release_samples as samples
 from tracker.models import Meeting, Statement
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer as g
-from .affiliation import speaker_type, split_affiliation
-from .header import find_end, find_header, is_noise
-from .names import pronoun_counts, proper_case
+from .. import gazetteer as g
+from ..affiliation import speaker_type, split_affiliation
+from ..header import find_end, find_header, is_noise
+from ..names import pronoun_counts, proper_case
+from ..records import (
+    UNKNOWN,
+    ImportProblem,
+    ImportWarning,
+    MeetingHeader,
+    Note,
+    PressRelease,
+    Speaker,
+    Statement,
+)
+from ..source import read_source
 from .panels import introduced_people
 from .paragraphs import (
     GROUP,
@@ -25,18 +36,7 @@ from .paragraphs import (
     is_heading,
     sentence_starts,
 )
-from .records import (
-    UNKNOWN,
-    ImportProblem,
-    ImportWarning,
-    MeetingHeader,
-    Note,
-    PressRelease,
-    Speaker,
-    Statement,
-)
 from .registry import Person, SpeakerRegistry
-from .source import read_source
 from .speakers import (
     MENTION,
     NAMED,

@@ -52,7 +52,6 @@ DATES = (
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
 )
 END_MARKER = re.compile(r"^\W*For information media\W+not an official record\W*$", re.I)
-_BODY_LINE = re.compile(rf"^(?:{'|'.join(BODY_NAMES)})$")
 _COVERAGE = re.compile(r"Meetings\s+Coverage(?:\s+and\s+Press\s+Releases)?|Press\s+Releases?", re.I)
 _SEPARATORS = re.compile(r"^[\s,;:|·•–—\-]+")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer as g
-from .affiliation import ACRONYM, clauses, organisation_name, split_affiliation
-from .names import HONORIFIC, PARTICLES, is_caps_word, leading_caps_name
+from .. import gazetteer as g
+from ..affiliation import ACRONYM, clauses, organisation_name, split_affiliation
+from ..names import HONORIFIC, PARTICLES, is_caps_word, leading_caps_name
 
 NAMED = "named"  # a name in capitals: the speaker's first appearance
 MENTION = "mention"  # "Ms. SEN": a later appearance

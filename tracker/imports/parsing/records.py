@@ -7,7 +7,7 @@ Gender and speaker-type values are the strings the models store
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 FEMALE = "female"
 MALE = "male"
@@ -33,7 +33,6 @@ SPEAKER_TYPES = (
 
 PRESS_RELEASE = "press_release"
 SPEECH = "speech"
-KINDS = (PRESS_RELEASE, SPEECH)
 
 
 class ImportProblem(ValueError):
@@ -151,6 +150,3 @@ class PressRelease:
             "notes": [asdict(n) for n in self.notes],
             "warnings": [asdict(w) for w in self.warnings],
         }
-
-    def with_changes(self, **changes) -> PressRelease:
-        return replace(self, **changes)
