@@ -2,18 +2,17 @@
 refused by name with the database left as it was."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from annotations.models import Annotation, Code, CodingScheme
-from tracker import admin_views
+from tests.conftest import ROOT
 from tracker.fixture_loading import load_fixture, preview_fixture
+from tracker.fixture_loading import views as fixture_views
 from tracker.models import Meeting, Statement
 
-ROOT = Path(__file__).resolve().parents[2]
 CODEBOOK = (ROOT / "fixtures" / "codebook.json").read_bytes()
 LOAD_URL = "/admin/fixtures/"
 CONFIRM_URL = "/admin/fixtures/confirm/"
@@ -359,7 +358,7 @@ def test_a_change_between_dry_run_and_confirm_loads_nothing(admin_client):
 
 
 def test_a_file_over_the_size_limit_is_refused(admin_client, monkeypatch):
-    monkeypatch.setattr(admin_views, "MAX_FIXTURE_BYTES", 10)
+    monkeypatch.setattr(fixture_views, "MAX_FIXTURE_BYTES", 10)
     response = dry_run(admin_client, CODEBOOK)
     assert response.context["form"].errors["fixture"] == ["The file is larger than 0 MB."]
 

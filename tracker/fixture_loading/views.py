@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from .fixture_loading import MAX_FIXTURE_BYTES, FixtureReport, load_fixture, preview_fixture
+from . import MAX_FIXTURE_BYTES, FixtureReport, load_fixture, preview_fixture
 
 SESSION_KEY = "admin_fixture_upload"
 
