@@ -30,7 +30,7 @@ from .forms import (
 )
 from .parsing.catalogue import parse, record_kind
 from .parsing.corrections import apply_corrections
-from .parsing.records import ImportProblem, PressRelease
+from .parsing.records import ImportProblem, MeetingHeader, PressRelease
 from .saving import SELF_NAMED_ERRORS, ImportConflict, press_release_save
 
 IMPORT_PERMISSION = "tracker.add_meeting"
@@ -67,8 +67,9 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         return _start_again(request, str(exc))
     header = MeetingHeaderForm(request.POST, prefix="meeting")
     rows = StatementCorrectionFormSet(request.POST, prefix="statements")
-    one_statement = record_kind(kind).one_statement
-    speech = SpeechTextForm(request.POST, prefix="speech") if one_statement else None
+    speech = (
+        SpeechTextForm(request.POST, prefix="speech") if record_kind(kind).one_statement else None
+    )
     if not (header.is_valid() and rows.is_valid() and (speech is None or speech.is_valid())):
         return _preview(request, release, header=header, rows=rows, speech=speech, status=400)
     corrections = {row["order"]: row for row in rows.cleaned_data if row}
@@ -132,45 +133,15 @@ def _preview(
             release, meeting={"date": meeting.date, "source_url": meeting.source_url}
         )
         refusal = _refusal_ahead(release)
-    header = header or MeetingHeaderForm(
-        prefix="meeting",
-        initial={
-            "symbol": meeting.symbol,
-            "body": meeting.body,
-            "session": meeting.session,
-            "meeting_number": meeting.meeting_number,
-            "date": meeting.date,
-            "title": meeting.title,
-            "subtitle": meeting.subtitle,
-            "source_url": meeting.source_url,
-        },
-    )
-    rows = rows or StatementCorrectionFormSet(
-        prefix="statements",
-        initial=[
-            {
-                "order": s.order,
-                "speaker_name": s.speaker.name if s.speaker else "",
-                "gender": s.speaker.gender if s.speaker else "unknown",
-                "speaker_type": s.speaker_type,
-                "delegation": s.delegation,
-                "role": s.role,
-                "on_behalf_of": s.on_behalf_of,
-            }
-            for s in release.statements
-        ],
-    )
-    if record_kind(release.kind).one_statement and speech is None:
+    header = header or _header_form(meeting)
+    rows = rows or _statement_rows(release)
+    kind = record_kind(release.kind)
+    if kind.one_statement and speech is None:
         speech = SpeechTextForm(prefix="speech", initial={"text": release.statements[0].text})
-    by_statement: dict[int, list[str]] = defaultdict(list)
-    general = []
-    for warning in release.warnings:
-        if warning.statement:
-            by_statement[warning.statement].append(warning.message)
-        else:
-            general.append(warning.message)
+    by_statement, general = _warnings_by_statement(release)
     context = {
         "release": release,
+        "kind": kind,
         "commit": ImportCommitForm(initial={"kind": release.kind, "source": release.source}),
         "header": header,
         "rows": [
@@ -187,6 +158,41 @@ def _preview(
         "segments": _segment_counts(release),
     }
     return render(request, "tracker/imports/preview.html", context, status=status)
+
+
+def _header_form(meeting: MeetingHeader) -> MeetingHeaderForm:
+    initial = {name: getattr(meeting, name) for name in MeetingHeaderForm.base_fields}
+    return MeetingHeaderForm(prefix="meeting", initial=initial)
+
+
+def _statement_rows(release: PressRelease):
+    return StatementCorrectionFormSet(
+        prefix="statements",
+        initial=[
+            {
+                "order": s.order,
+                "speaker_name": s.speaker.name if s.speaker else "",
+                "gender": s.speaker.gender if s.speaker else "unknown",
+                "speaker_type": s.speaker_type,
+                "delegation": s.delegation,
+                "role": s.role,
+                "on_behalf_of": s.on_behalf_of,
+            }
+            for s in release.statements
+        ],
+    )
+
+
+def _warnings_by_statement(release: PressRelease) -> tuple[dict[int, list[str]], list[str]]:
+    """The warnings of each statement (by order), and those of the meeting as a whole."""
+    by_statement: dict[int, list[str]] = defaultdict(list)
+    general = []
+    for warning in release.warnings:
+        if warning.statement:
+            by_statement[warning.statement].append(warning.message)
+        else:
+            general.append(warning.message)
+    return by_statement, general
 
 
 def _refusal_ahead(release: PressRelease) -> str:
