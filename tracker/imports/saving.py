@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from tracker.models import Gender, Meeting, Speaker, Statement
 from tracker.web.errors import validation_messages
 
-from .parsing.records import ImportWarning, PressRelease
+from .parsing.records import ImportWarning, MeetingHeader, PressRelease
 from .parsing.records import Statement as ParsedStatement
 
 BATCH_SIZE = 500
@@ -90,8 +90,17 @@ def press_release_save(
 
 
 def validate_release(release: PressRelease) -> None:
+    """Raise ValidationError naming every field of the meeting and every statement at fault."""
+    errors = _meeting_errors(release.meeting)
+    statement_errors = _statements_errors(release.statements)
+    if statement_errors:
+        errors.setdefault("statements", []).extend(statement_errors)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _meeting_errors(header: MeetingHeader) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = defaultdict(list)
-    header = release.meeting
     meeting = Meeting(
         symbol=header.symbol,
         body=header.body,
@@ -109,23 +118,22 @@ def validate_release(release: PressRelease) -> None:
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             errors[name].extend(messages)
-    if not release.statements:
-        errors["statements"].append(
-            "The release has no statements (is it cut short?); nothing was saved."
-        )
-    orders = Counter(s.order for s in release.statements)
+    return dict(errors)
+
+
+def _statements_errors(statements: tuple[ParsedStatement, ...]) -> list[str]:
+    errors = []
+    if not statements:
+        errors.append("The release has no statements (is it cut short?); nothing was saved.")
+    orders = Counter(s.order for s in statements)
     for order, count in sorted(orders.items()):
         if count > 1:
-            errors["statements"].append(f"Statement {order} appears {count} times.")
-    for statement in release.statements:
+            errors.append(f"Statement {order} appears {count} times.")
+    for statement in statements:
         for message in _statement_errors(statement):
-            errors["statements"].append(
-                f"Statement {statement.order} ({statement.label}): {message}"
-            )
-    for message in _speaker_conflicts(release.statements):
-        errors["statements"].append(message)
-    if errors:
-        raise ValidationError(dict(errors))
+            errors.append(f"Statement {statement.order} ({statement.label}): {message}")
+    errors.extend(_speaker_conflicts(statements))
+    return errors
 
 
 def _statement_errors(statement: ParsedStatement) -> list[str]:

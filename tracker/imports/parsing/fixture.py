@@ -9,8 +9,13 @@ from .records import PressRelease
 
 
 def meeting_fixture(
-    release: PressRelease, *, meeting_pk: int = 1, created: datetime.datetime
+    release: PressRelease, *, meeting_pk: int = 1, created: datetime.datetime | None = None
 ) -> list[dict]:
+    """The records of the fixture. Without `created`, every record is stamped with the
+    meeting's date at midnight UTC, so that writing a fixture again gives the same file."""
+    if created is None:
+        day = release.meeting.date or datetime.date(2000, 1, 1)
+        created = datetime.datetime.combine(day, datetime.time(), datetime.UTC)
     stamp = created.isoformat().replace("+00:00", "Z")
     header = release.meeting
     records: list[dict] = [

@@ -7,7 +7,6 @@ reports on stderr; add --dry-run to save nothing. --fixture PATH writes the pars
 Django fixture (explicit keys from 1) instead of saving: fixtures/ga-11955.json is made so.
 """
 
-import datetime
 import json
 from pathlib import Path
 
@@ -98,10 +97,7 @@ class Command(BaseCommand):
     def _write_fixture(self, target: Path, release, report) -> None:
         if not release.statements:
             raise CommandError("The release has no statements: no fixture was written.")
-        created = datetime.datetime.combine(
-            release.meeting.date or datetime.date(2000, 1, 1), datetime.time(), datetime.UTC
-        )
-        records = meeting_fixture(release, created=created)
+        records = meeting_fixture(release)
         target.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "utf-8")
         report.write(
             f"Wrote {target}: {release.meeting.symbol}, {len(release.statements)} statements.\n"
