@@ -11,7 +11,7 @@ from django.forms.utils import pretty_name
 
 from tracker.models import Gender, SpeakerType
 
-from .parsing.catalogue import KIND_NAMES, RECORD_KINDS
+from .parsing.catalogue import IMPORT_KINDS, KIND_NAMES
 from .parsing.records import PRESS_RELEASE
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -20,7 +20,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 class ImportSourceForm(forms.Form):
     kind = forms.ChoiceField(
         label="What is it?",
-        choices=[(kind.name, kind.label) for kind in RECORD_KINDS],
+        choices=[(kind.name, kind.label) for kind in IMPORT_KINDS],
         initial=PRESS_RELEASE,
         widget=forms.RadioSelect,
     )

@@ -28,7 +28,7 @@ from .forms import (
     SpeechTextForm,
     StatementCorrectionFormSet,
 )
-from .parsing.catalogue import parse, record_kind
+from .parsing.catalogue import ImportKind, import_kind, parse
 from .parsing.corrections import apply_corrections
 from .parsing.records import ImportProblem, MeetingHeader, PressRelease
 from .saving import SELF_NAMED_ERRORS, ImportConflict, press_release_save
@@ -49,7 +49,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
         except ImportProblem as exc:
             form.add_error(None, str(exc))
         else:
-            return _preview(request, release)
+            return _preview(request, release, kind=import_kind(kind))
     status = 400 if form.errors else 200
     return render(request, "tracker/imports/new.html", {"form": form}, status=status)
 
@@ -60,18 +60,18 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     commit = ImportCommitForm(request.POST)
     if not commit.is_valid():
         return _start_again(request, "The preview was incomplete: paste or upload it again.")
-    kind = commit.cleaned_data["kind"]
+    kind = import_kind(commit.cleaned_data["kind"])
     try:
-        release = parse(commit.cleaned_data["source"], kind=kind)
+        release = parse(commit.cleaned_data["source"], kind=kind.name)
     except ImportProblem as exc:
         return _start_again(request, str(exc))
     header = MeetingHeaderForm(request.POST, prefix="meeting")
     rows = StatementCorrectionFormSet(request.POST, prefix="statements")
-    speech = (
-        SpeechTextForm(request.POST, prefix="speech") if record_kind(kind).one_statement else None
-    )
+    speech = SpeechTextForm(request.POST, prefix="speech") if kind.one_statement else None
     if not (header.is_valid() and rows.is_valid() and (speech is None or speech.is_valid())):
-        return _preview(request, release, header=header, rows=rows, speech=speech, status=400)
+        return _preview(
+            request, release, kind=kind, header=header, rows=rows, speech=speech, status=400
+        )
     corrections = {row["order"]: row for row in rows.cleaned_data if row}
     if speech is not None:
         corrections.setdefault(1, {})["text"] = speech.cleaned_data["text"]
@@ -88,6 +88,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         return _preview(
             request,
             release,
+            kind=kind,
             header=header,
             rows=rows,
             speech=speech,
@@ -113,6 +114,7 @@ def _preview(
     request: HttpRequest,
     release: PressRelease,
     *,
+    kind: ImportKind,
     header: MeetingHeaderForm | None = None,
     rows=None,
     speech: SpeechTextForm | None = None,
@@ -135,14 +137,13 @@ def _preview(
         refusal = _refusal_ahead(release)
     header = header or _header_form(meeting)
     rows = rows or _statement_rows(release)
-    kind = record_kind(release.kind)
     if kind.one_statement and speech is None:
         speech = SpeechTextForm(prefix="speech", initial={"text": release.statements[0].text})
     by_statement, general = _warnings_by_statement(release)
     context = {
         "release": release,
         "kind": kind,
-        "commit": ImportCommitForm(initial={"kind": release.kind, "source": release.source}),
+        "commit": ImportCommitForm(initial={"kind": kind.name, "source": release.source}),
         "header": header,
         "rows": [
             (statement, form, by_statement.get(statement.order, []))

@@ -1,8 +1,9 @@
-"""The kinds of meeting record the workbench imports, each with its parser.
+"""The kinds of meeting record an analyst can import, each with its parser.
 
 The faces read this list instead of naming kinds themselves: the import page offers its
-choices, the API validates `kind` against it, and `parse` dispatches through it. A new
-kind of record is its parser module plus one entry here.
+choices and keeps the chosen one through the preview, the API validates `kind` against
+it, and `parse` dispatches through it. A new kind of record is its parser module plus one
+entry here.
 
     parse(data, kind=…, symbol=…)   text or bytes → PressRelease (plain data)
 
@@ -20,7 +21,7 @@ from .speech import parse_single_speech
 
 
 @dataclass(frozen=True)
-class RecordKind:
+class ImportKind:
     name: str
     label: str  # as the import page offers it
     parse: Callable[..., PressRelease]  # (data, *, symbol="") → PressRelease
@@ -29,24 +30,24 @@ class RecordKind:
     one_statement: bool = False
 
 
-RECORD_KINDS = (
-    RecordKind(
+IMPORT_KINDS = (
+    ImportKind(
         PRESS_RELEASE,
         "A UN Meetings Coverage press release (GA/…, SC/…, WOM/…)",
         parse_press_release,
     ),
-    RecordKind(
+    ImportKind(
         SPEECH,
         "A single speech (one statement; you name the speaker)",
         parse_single_speech,
         one_statement=True,
     ),
 )
-KIND_NAMES = tuple(kind.name for kind in RECORD_KINDS)
+KIND_NAMES = tuple(kind.name for kind in IMPORT_KINDS)
 
 
-def record_kind(name: str) -> RecordKind:
-    for kind in RECORD_KINDS:
+def import_kind(name: str) -> ImportKind:
+    for kind in IMPORT_KINDS:
         if kind.name == name:
             return kind
     raise ImportProblem(f"Unknown kind of import “{name}”: use {' or '.join(KIND_NAMES)}.")
@@ -54,4 +55,4 @@ def record_kind(name: str) -> RecordKind:
 
 def parse(data: bytes | str, *, kind: str = PRESS_RELEASE, symbol: str = "") -> PressRelease:
     """Parse a record of the kind `kind` names."""
-    return record_kind(kind).parse(data, symbol=symbol)
+    return import_kind(kind).parse(data, symbol=symbol)
