@@ -15,8 +15,8 @@ from pathlib import Path
 
 from django.db import connection
 
-from tracker.importers import parse_press_release
-from tracker.services import press_release_save
+from tracker.imports.parsing.press_release import parse_press_release
+from tracker.imports.saving import press_release_save
 
 from .databases import database
 from .stats import Sample, timed

@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Login required everywhere but the login page (and static files).
-    "tracker.middleware.LoginRequiredMiddleware",
+    "tracker.web.middleware.LoginRequiredMiddleware",
     # Last, as django-axes asks: it turns lock-outs into responses.
     "axes.middleware.AxesMiddleware",
 ]
@@ -180,7 +180,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "tracker.staticfiles.ManifestStaticFilesStorage"
+            "tracker.web.staticfiles.ManifestStaticFilesStorage"
             if not DEBUG
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
@@ -198,10 +198,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "tracker.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "tracker.web.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "tracker.api_errors.exception_handler",
+    "EXCEPTION_HANDLER": "tracker.web.errors.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {

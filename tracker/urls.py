@@ -8,8 +8,9 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Admin tools first: the admin site answers every other /admin/ URL itself.
-    path("admin/fixtures/", include("tracker.urls_admin_tools")),
+    path("admin/fixtures/", include("tracker.fixture_loading.urls")),
     path("admin/", admin.site.urls),
-    path("", include("tracker.meeting_urls")),
+    path("", include("tracker.imports.urls")),
+    path("", include("tracker.meetings.urls")),
     path("", include("annotations.urls")),
 ]

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.permissions import IsAuthenticated
 
-from tracker.filters import StrictFilterBackend
+from tracker.web.filters import StrictFilterBackend
 
 from ..models import Code, CodingScheme
 from ..rest import ERROR, WRITE_METHODS

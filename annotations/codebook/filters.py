@@ -1,4 +1,4 @@
-"""Filters of the scheme and code lists, every field named (see tracker.filters for why)."""
+"""Filters of the scheme and code lists, every field named (see tracker.web.filters for why)."""
 
 import django_filters
 

@@ -17,9 +17,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tracker.filters import StrictFilterBackend
 from tracker.models import Meeting, Statement
-from tracker.pagination import CursorPagination
+from tracker.web.filters import StrictFilterBackend
+from tracker.web.pagination import CursorPagination
 
 from ..codebook.selectors import codes_by_ids_or_slugs
 from ..models import Annotation, Code, MissedOpportunity

@@ -1,5 +1,5 @@
 """Filters of the annotation and missed-opportunity lists, every field named (see
-tracker.filters for why).
+tracker.web.filters for why).
 
 The annotation filters are shared by the annotation list and every export
 (exchange), so a file holds exactly what the list showed.

@@ -22,8 +22,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tracker.filters import StrictFilterBackend
 from tracker.models import Meeting
+from tracker.web.filters import StrictFilterBackend
 
 from ..codebook.selectors import scheme_for_meeting
 from ..codebook.serializers import CodingSchemeSerializer

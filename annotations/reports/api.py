@@ -3,7 +3,7 @@
 GET /api/meetings/<id>/report/?analyst=&source=&threshold=&quotes=
 GET /api/reports/compare/?meetings=1,2&analyst=&source=
 
-A bad parameter is a 400 naming it (tracker.api_errors turns the reports'
+A bad parameter is a 400 naming it (tracker.web.errors turns the reports'
 ValidationError into DRF's field messages); an unknown meeting a 404. A meeting
 with nothing coded in the chosen source is a 400 too, with the reason: a client
 gets no page of zeros it could mistake for findings. One analyst alone is a

@@ -14,6 +14,8 @@ from django.core.serializers import base as serializers_base
 from django.core.serializers.python import Deserializer
 from django.db import models
 
+from tracker.web.errors import validation_messages
+
 from .report import FixtureReport, ModelSummary, RecordProblem, Rejected, reject
 
 # The upload is kept in the session between the dry run and the confirmation.
@@ -127,10 +129,10 @@ def _bad_value(raw: dict, exc: Exception) -> str:
         try:
             model_field.to_python(value)
         except ValidationError as error:
-            return f"{name}: {' '.join(error.messages)}"
+            return f"{name}: {' '.join(validation_messages(error))}"
     original = exc.__context__ or exc
     if isinstance(original, ValidationError):
-        return " ".join(original.messages)
+        return " ".join(validation_messages(original))
     return str(original)
 
 

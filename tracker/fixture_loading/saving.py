@@ -8,12 +8,14 @@ from collections import defaultdict
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.core.serializers import base as serializers_base
 from django.db import DatabaseError, connection, models, transaction
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
+
+from tracker.web.errors import validation_messages
 
 from .reading import Record
 from .report import FixtureReport, RecordProblem
@@ -26,7 +28,7 @@ def save_all(records: list[Record], report: FixtureReport) -> None:
             with transaction.atomic():
                 record.item.save()
         except ValidationError as exc:
-            fail(record, _describe(exc), report)
+            fail(record, "; ".join(validation_messages(exc)), report)
         except DatabaseError as exc:
             fail(record, f"the database refused it: {exc}".strip(), report)
     for record in records:
@@ -65,16 +67,6 @@ def _validate(instance: models.Model) -> None:
             errors[model_field.name] = ["This field cannot be empty."]
     if errors:
         raise ValidationError(errors)
-
-
-def _describe(exc: ValidationError) -> str:
-    if not hasattr(exc, "error_dict"):
-        return " ".join(exc.messages)
-    parts = []
-    for name, messages in exc.message_dict.items():
-        text = " ".join(messages)
-        parts.append(text if name == NON_FIELD_ERRORS else f"{name}: {text}")
-    return "; ".join(parts)
 
 
 def fail(record: Record, message: str, report: FixtureReport) -> None:

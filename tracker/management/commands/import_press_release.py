@@ -7,7 +7,6 @@ reports on stderr; add --dry-run to save nothing. --fixture PATH writes the pars
 Django fixture (explicit keys from 1) instead of saving: fixtures/ga-11955.json is made so.
 """
 
-import datetime
 import json
 from pathlib import Path
 
@@ -15,15 +14,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from tracker.importers import (
-    PRESS_RELEASE,
-    SPEECH,
-    ImportProblem,
-    apply_corrections,
-    meeting_fixture,
-    parse,
-)
-from tracker.services import press_release_save
+from tracker.imports.parsing.catalogue import parse
+from tracker.imports.parsing.corrections import apply_corrections
+from tracker.imports.parsing.fixture import meeting_fixture
+from tracker.imports.parsing.records import PRESS_RELEASE, SPEECH, ImportProblem
+from tracker.imports.saving import SELF_NAMED_ERRORS, press_release_save
+from tracker.web.errors import validation_messages
 
 
 class Command(BaseCommand):
@@ -70,7 +66,8 @@ class Command(BaseCommand):
                     outcome = press_release_save(release=release, dry_run=options["dry_run"])
                     report.write(f"{path.name}: {outcome.summary}\n")
         except ValidationError as exc:
-            raise CommandError(f"Nothing was saved. {_messages(exc)}") from None
+            messages = " ".join(validation_messages(exc, unlabelled=SELF_NAMED_ERRORS))
+            raise CommandError(f"Nothing was saved. {messages}") from None
 
     def _parse(self, path: Path, options):
         if not path.is_file():
@@ -100,17 +97,8 @@ class Command(BaseCommand):
     def _write_fixture(self, target: Path, release, report) -> None:
         if not release.statements:
             raise CommandError("The release has no statements: no fixture was written.")
-        created = datetime.datetime.combine(
-            release.meeting.date or datetime.date(2000, 1, 1), datetime.time(), datetime.UTC
-        )
-        records = meeting_fixture(release, created=created)
+        records = meeting_fixture(release)
         target.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", "utf-8")
         report.write(
             f"Wrote {target}: {release.meeting.symbol}, {len(release.statements)} statements.\n"
         )
-
-
-def _messages(exc: ValidationError) -> str:
-    if hasattr(exc, "error_dict"):
-        return " ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-    return " ".join(exc.messages)

@@ -1,0 +1,19 @@
+"""The fixture loader's admin pages, mounted at /admin/fixtures/ ahead of the admin site.
+
+Every view goes through the admin site's `admin_view`: active staff only, CSRF
+protected, never cached; anyone else is sent to the admin login.
+"""
+
+from django.contrib import admin
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", admin.site.admin_view(views.fixture_load), name="admin_fixture_load"),
+    path(
+        "confirm/",
+        admin.site.admin_view(views.fixture_confirm),
+        name="admin_fixture_confirm",
+    ),
+]

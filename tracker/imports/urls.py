@@ -1,0 +1,12 @@
+"""The import: pages under /imports/ and the REST preview-then-commit under /api/imports/."""
+
+from django.urls import path
+
+from . import api, views
+
+urlpatterns = [
+    path("imports/new/", views.import_new, name="import-new"),
+    path("imports/commit/", views.import_commit, name="import-commit"),
+    path("api/imports/preview/", api.ImportPreviewView.as_view(), name="api-import-preview"),
+    path("api/imports/", api.ImportCommitView.as_view(), name="api-import-commit"),
+]

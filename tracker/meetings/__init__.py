@@ -1,0 +1,1 @@
+"""The meeting record's read API: meetings, their statements and speakers."""

@@ -1,0 +1,1 @@
+"""Plumbing every face of the API shares: errors, pagination, strict filters, login."""
