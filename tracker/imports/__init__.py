@@ -1,0 +1,1 @@
+"""Imports of meeting records: parsing (pure) and saving."""
