@@ -154,20 +154,36 @@ def margins(lines: list[Line], y0: float, y1: float) -> tuple[list[Line], list[L
 
 
 def block_text(lines: list[Line]) -> str:
-    """Lines of one column block; a blank line before an indented or spaced-off line."""
+    """Lines of one column block; a blank line before each paragraph's first line."""
     if not lines:
         return ""
     margin = sorted(line.x0 for line in lines)[len(lines) // 10]
+    right = sorted(line.x1 for line in lines)[len(lines) * 9 // 10]
     steps = sorted(b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False))
     step = steps[len(steps) // 2] if steps else 0.0
-    out = [lines[0].text()]
+    # A column or page may open on a new paragraph too.
+    out = ["", lines[0].text()] if opens(lines[0], None, margin, right, step) else [lines[0].text()]
     for previous, line in zip(lines, lines[1:], strict=False):
-        indented = line.x0 - margin > 0.8 * line.size
-        spaced = step > 0 and line.bottom - previous.bottom > 1.5 * step
-        if indented or spaced:
+        if opens(line, previous, margin, right, step):
             out.append("")
         out.append(line.text())
     return "\n".join(out)
+
+
+def opens(line: Line, previous: Line | None, margin: float, right: float, step: float) -> bool:
+    """A line opens a paragraph when indented or set off by space; not when it starts in
+    lower case or with a bracket, nor when it follows a full line at the same indent (a
+    block-indented stage direction: "At the invitation of the President, …")."""
+    first = line.glyphs[0].text
+    if first.islower() or first in "([":
+        return False
+    indented = line.x0 - margin > 0.8 * line.size
+    if previous is None:
+        return indented
+    if step > 0 and line.bottom - previous.bottom > 1.5 * step:
+        return True
+    wrapped = previous.x1 > right - 2 * line.size and abs(previous.x0 - line.x0) < 1
+    return indented and not wrapped
 
 
 def group_lines(glyphs: list[Glyph]) -> list[Line]:
