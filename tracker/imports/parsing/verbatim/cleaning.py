@@ -49,7 +49,12 @@ COVER_LINE = re.compile(
     r"at \d{1,2}(?:\.\d\d)? [ap]\.m\.|"
     r"Distr\. GENERAL|[A-Z][A-Z -]+ SESSION)$"
 )
-BODY_START = re.compile(r"^The meeting (?:was called to order|was opened|was resumed|opened)\b")
+BODY_START = re.compile(
+    r"^(?:The meeting (?:was called to order|was opened|was resumed|opened)\b"
+    r"|In the absence of the President\b)"
+)
+# Word endings that never stand alone: "participa-" + "tion" is one word.
+SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ous", "ive", "ally")
 FRENCH = {"le", "la", "les", "des", "du", "une", "est", "et", "que", "qui", "dans", "pour", "au"}
 ENGLISH = {"the", "of", "and", "to", "is", "that", "in", "which", "for", "this", "be", "it"}
 
@@ -171,7 +176,8 @@ def join_line(text: str, line: str, vocabulary: Counter) -> str:
     if text.endswith("-") and line[:1].islower():
         head = WORD.findall(text[-30:])
         tail = WORD.findall(line[:30])
-        if head and tail and vocabulary[(head[-1] + tail[0]).lower()] > 0:
+        whole = head and tail and vocabulary[(head[-1] + tail[0]).lower()] > 0
+        if whole or (tail and tail[0].lower().startswith(SUFFIXES)):
             return text[:-1] + line
         return text + line
     return f"{text} {line}"
@@ -200,7 +206,8 @@ SPLIT = re.compile(r"\b([^\W\d_]+) (?=([^\W\d_]+)\b)")
 
 def repair_words(paragraphs: list[str]) -> list[str]:
     """Join words the PDF layer splits ("I nternational", "cons ideration"): only when
-    the joined word occurs whole in the document and a piece occurs nowhere on its own."""
+    the joined word occurs whole in the document more often than split, and a piece occurs
+    nowhere on its own ("per cent" stays: the UN writes it so)."""
     counts = Counter(w.lower() for p in paragraphs for w in WORD.findall(p))
     splits = Counter(
         (m.group(1).lower(), m.group(2).lower()) for p in paragraphs for m in SPLIT.finditer(p)
@@ -208,7 +215,7 @@ def repair_words(paragraphs: list[str]) -> list[str]:
 
     def join(match: re.Match) -> str:
         a, b = match.group(1).lower(), match.group(2).lower()
-        whole = counts[a + b] > 0 and not match.group(2)[0].isupper()
+        whole = counts[a + b] > splits[(a, b)] and not match.group(2)[0].isupper()
         lone = counts[a] <= splits[(a, b)] or counts[b] <= splits[(a, b)]
         return match.group(1) if whole and lone else match.group(0)
 

@@ -17,7 +17,7 @@ DIRECTION = re.compile(
     r"A (?:recorded |separate |roll-call )?vote was taken|"
     r"The agenda was adopted|It was so decided|"
     r"(?:The )?(?:revised )?(?:draft )?(?:resolutions?|decisions?|amendments?|motions?|"
-    r"recommendations?|reports?)\b[^.]{0,300}?\b(?:was|were) (?:adopted|rejected|approved|"
+    r"recommendations?|reports?)\b.{0,300}?\b(?:was|were) (?:adopted|rejected|approved|"
     r"withdrawn|not adopted)|"
     r"At the invitation of the (?:President|Chair)|"
     r"In the absence of the President|"
@@ -35,6 +35,7 @@ VOTE_LABEL = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions?|Absent|N
 LIST_ITEM = r"[A-Z][\w'’()\-. ]{1,70}"
 VOTE_LIST = re.compile(rf"^(?:None\.?|{LIST_ITEM}(?:, ?{LIST_ITEM})*\.?)$")
 HEADING_START = re.compile(r"^(?:Agenda items? \d|AGENDA ITEMS? \d|Adoption of the agenda\b)", re.I)
+SPOKEN = re.compile(r"\b(?:I|we|We|our|my|you|is|are|was|were|have|has|will|shall|would)\b")
 SENTENCE_END = tuple(".:;?!”\"’'…,")
 CHAIR_TAKEN = re.compile(
     r"(?P<honorific>Mr|Ms|Mrs|Miss|Sir|Dame)\.? (?P<name>[^(,]{2,80}?) ?\((?P<country>[^)]+)\)"
@@ -61,6 +62,8 @@ def looks_like_heading(paragraph: str) -> bool:
         return True
     if len(paragraph) > 400 or not (paragraph[:1].isupper() or paragraph[:1].isdigit()):
         return False
+    if SPOKEN.search(paragraph):
+        return False  # a sentence someone says, cut short, not a title
     return not paragraph.rstrip().endswith(SENTENCE_END) or paragraph.endswith("(continued)")
 
 

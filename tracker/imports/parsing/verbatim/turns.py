@@ -28,7 +28,7 @@ from tracker.importers.records import (
 )
 
 HONORIFIC = (
-    r"(?:Mr|Ms|Mrs|Miss|Mme|Mlle|Madam|Madame|Sir|Dame|Lord|Lady|Dr|Prof|Professor|M"
+    r"(?:Mrs|Ms|Mr|Miss|Mme|Mlle|Madame|Madam|Sir|Dame|Lord|Lady|Dr|Professor|Prof|M"
     r"|Archbishop|Cardinal|Monsignor|Msgr|Sheikh|Sheikha|Prince|Princess|King|Queen|Judge"
     r"|Baroness|Baron|Father|Sister|Rev)\.?"
 )
@@ -45,7 +45,7 @@ LANGUAGE = rf"\(\s?{_LANGUAGE_NOTE}(?: \w+)? (?P<language>[A-Z][a-z0-9]+)\s?\)"
 COUNTRY = rf"\((?!\s?{_LANGUAGE_NOTE}\b)(?P<country>[^():]{{2,90}})\)"
 BEHALF = r",? speaking on behalf of (?P<behalf>[^:]{3,200}?)"
 TURN_RE = re.compile(
-    rf"^(?:(?P<office>{OFFICE})|(?P<honorific>{HONORIFIC}) ?(?P<name>{NAME}))"
+    rf"^(?:(?P<office>{OFFICE})|(?P<honorific>{HONORIFIC}) ?(?P<name>(?-i:{NAME})))"
     rf"(?: ?{COUNTRY})?(?: ?{LANGUAGE})?(?:{BEHALF})?\s?:\s?",
     re.IGNORECASE,
 )
@@ -55,6 +55,7 @@ TURN_START = re.compile(
     rf"(?: ?\([^()]{{2,90}}\)){{0,2}}"
     rf"(?:,? speaking on behalf of [^:]{{3,200}}?)?\s?:\s"
 )
+LATE_COUNTRY = re.compile(rf"^{COUNTRY}(?: ?{LANGUAGE})?\s?:\s?")
 LANGUAGES = {"Russian", "French", "Spanish", "Arabic", "Chinese", "English"}
 
 
@@ -77,21 +78,27 @@ def match_turn(paragraph: str) -> Turn | None:
     match = TURN_RE.match(paragraph)
     if not match or not paragraph[match.end() :].strip():
         return None
+    text = paragraph[match.end() :].strip()
+    # "Mr. Briz Gutiérrez: (Guatemala) (spoke in Spanish): …", a misprint of the record.
+    late = LATE_COUNTRY.match(text) if not match.group("country") else None
+    if late:
+        text = text[late.end() :].strip()
+    found = late or match
     return Turn(
         office=(match.group("office") or "").strip(),
         honorific=(match.group("honorific") or "").rstrip(".").strip(),
         name=clean_name(match.group("name") or ""),
-        country=" ".join((match.group("country") or "").split()),
-        language=language_name(match.group("language") or ""),
+        country=" ".join((found.group("country") or "").split()),
+        language=language_name(found.group("language") or ""),
         on_behalf_of=" ".join((match.group("behalf") or "").split()).rstrip(","),
-        text=paragraph[match.end() :].strip(),
+        text=text,
     )
 
 
 def clean_name(name: str) -> str:
     """ "INDERFURTH" → "Inderfurth"; printed names in mixed case stay as printed."""
-    name = " ".join(name.split())
-    return proper_case(name) if name.isupper() else name
+    words = name.split()
+    return " ".join(proper_case(w) if w.isupper() and len(w) > 2 else w for w in words)
 
 
 def language_name(word: str) -> str:
@@ -135,12 +142,20 @@ def attribute(turn: Turn, *, chair: Person | None, body: str, roles: dict[str, s
 
 
 def presiding(turn: Turn, *, chair: Person | None, body: str) -> Attribution:
-    title = turn.office[4:] if turn.office.lower().startswith("the ") else turn.office
-    role = f"{title.capitalize()} of the {body}" if body else title.capitalize()
+    role = f"{office_title(turn.office)} of the {body}" if body else office_title(turn.office)
     if chair is None:
         return Attribution(None, "", role, PRESIDING_OFFICER, UNKNOWN)
     speaker = Speaker(name=chair.name, gender=chair.gender, type=PRESIDING_OFFICER)
     return Attribution(speaker, chair.country, role, PRESIDING_OFFICER, chair.gender)
+
+
+def office_title(office: str) -> str:
+    """ "The Acting President" → "Acting President"; OCR's "The PRBSIDENT" → "President"."""
+    words = office.split()[1:]
+    prefix = [w.capitalize() for w in words[:-1] if w.lower() in {"acting", "temporary", "interim"}]
+    last = words[-1].lower() if words else ""
+    title = "Chair" if last.startswith("chair") else "Vice-President" if "vice" in last else ""
+    return " ".join([*prefix, title or "President"])
 
 
 def delegate_type(country: str, role: str) -> str:
