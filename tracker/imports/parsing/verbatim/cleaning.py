@@ -41,6 +41,12 @@ BOILERPLATE = re.compile(
     r"date of publication|^room [\w-]+\.$|^Distr\.",
     re.IGNORECASE,
 )
+# Sentences of that notice that are never speech, wherever the columns put them.
+NOTICE = re.compile(
+    r"Corrections should be (?:sent|submitted)|Chief of the Verbatim Reporting|"
+    r"consolidated corrigendum|verbatimrecords@un\.org|Official Document System|"
+    r"incorporated in a copy of the record"
+)
 # Lines of the cover that can land inside the first page's columns (A/48/PV.46).
 COVER_LINE = re.compile(
     r"^(?:United Nations|Official Records|Provisional|New York|NEW YORK|PLENARY MEETING|"
@@ -73,8 +79,8 @@ def clean_pages(pages: list[str], *, symbol: str = "") -> CleanRecord:
     symbol = symbol or first_symbol("\n".join(pages[:2]))
     page_lines = [strip_furniture(page.split("\n"), symbol) for page in pages]
     cover, body = split_cover(page_lines)
+    body, french = drop_french(body)
     paragraphs = join_paragraphs(body)
-    paragraphs, french = drop_french(paragraphs)
     return CleanRecord(
         symbol=symbol,
         cover="\n".join(cover),
@@ -103,7 +109,8 @@ def strip_furniture(lines: list[str], symbol: str) -> list[str]:
     kept: list[str] = []
     for i, line in enumerate(lines):
         text = line.strip()
-        if FURNITURE_ANYWHERE.match(text) or (i in edge and is_running_head(text, symbol)):
+        alone = symbol and re.sub(r"\s+", "", text) == symbol  # the symbol on a line of its own
+        if FURNITURE_ANYWHERE.match(text) or alone or (i in edge and is_running_head(text, symbol)):
             continue
         kept.append(text)
     return drop_boilerplate(kept)
@@ -120,7 +127,7 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
             if before and not FURNITURE_ANYWHERE.match(before):
                 out.append(before)
             continue
-        if inside and (not line or BOILERPLATE.search(line)):
+        if (inside and (not line or BOILERPLATE.search(line))) or NOTICE.search(line):
             continue
         inside = False
         out.append(line)
@@ -153,7 +160,8 @@ def join_paragraphs(pages: list[list[str]]) -> list[str]:
         if not line:
             ended = True
             continue
-        if current and (TURN_START.match(line) or (ended and not line[:1].islower())):
+        goes_on = line[:1].islower() and not SENTENCE_END.search(current)
+        if current and (TURN_START.match(line) or (ended and not goes_on)):
             paragraphs.append(current)
             current = ""
         ended = False
@@ -164,6 +172,7 @@ def join_paragraphs(pages: list[list[str]]) -> list[str]:
 
 
 WORD = re.compile(r"[^\W\d_]+")
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 
 
 def join_line(text: str, line: str, vocabulary: Counter) -> str:
@@ -179,26 +188,29 @@ def join_line(text: str, line: str, vocabulary: Counter) -> str:
         whole = head and tail and vocabulary[(head[-1] + tail[0]).lower()] > 0
         if whole or (tail and tail[0].lower().startswith(SUFFIXES)):
             return text[:-1] + line
-        return text + line
+    if text.endswith("-") and not text.endswith(" -"):
+        return text + line  # "well-known", "Secretary-General", "ES-11/1"
     return f"{text} {line}"
 
 
-def drop_french(paragraphs: list[str]) -> tuple[list[str], int]:
-    """In a bilingual record (the English and French of 1950 side by side), keep English.
+def drop_french(pages: list[list[str]]) -> tuple[list[list[str]], int]:
+    """In a bilingual record (English and French side by side, as in 1950), keep English.
 
-    Only when a tenth of the paragraphs read as French: an English record quoting a
-    French phrase keeps it."""
-    french = [is_french(p) for p in paragraphs]
-    if sum(french) < max(3, len(paragraphs) // 10):
-        return paragraphs, 0
-    return [p for p, f in zip(paragraphs, french, strict=True) if not f], sum(french)
+    Line by line, because a scan's text layer can run a French column into an English
+    paragraph; only when a tenth of the lines read as French, so that an English record
+    quoting a French phrase keeps it."""
+    lines = [line for page in pages for line in page if line]
+    french = sum(1 for line in lines if is_french(line))
+    if french < max(5, len(lines) // 10):
+        return pages, 0
+    return [[line for line in page if not is_french(line)] for page in pages], french
 
 
 def is_french(paragraph: str) -> bool:
     words = [w.lower() for w in WORD.findall(paragraph)]
     fr = sum(1 for w in words if w in FRENCH)
     en = sum(1 for w in words if w in ENGLISH)
-    return fr >= 2 and fr > en
+    return fr >= 1 and fr > en
 
 
 SPLIT = re.compile(r"\b([^\W\d_]+) (?=([^\W\d_]+)\b)")

@@ -160,7 +160,9 @@ def block_text(lines: list[Line]) -> str:
     margin = sorted(line.x0 for line in lines)[len(lines) // 10]
     right = sorted(line.x1 for line in lines)[len(lines) * 9 // 10]
     steps = sorted(b.bottom - a.bottom for a, b in zip(lines, lines[1:], strict=False))
-    step = steps[len(steps) // 2] if steps else 0.0
+    # The line spacing inside a paragraph: a low quantile, as a page of one-line
+    # paragraphs has more paragraph gaps than line steps.
+    step = steps[len(steps) // 4] if steps else 0.0
     # A column or page may open on a new paragraph too.
     out = ["", lines[0].text()] if opens(lines[0], None, margin, right, step) else [lines[0].text()]
     for previous, line in zip(lines, lines[1:], strict=False):
@@ -180,7 +182,7 @@ def opens(line: Line, previous: Line | None, margin: float, right: float, step: 
     indented = line.x0 - margin > 0.8 * line.size
     if previous is None:
         return indented
-    if step > 0 and line.bottom - previous.bottom > 1.5 * step:
+    if step > 0 and line.bottom - previous.bottom > 1.35 * step:
         return True
     wrapped = previous.x1 > right - 2 * line.size and abs(previous.x0 - line.x0) < 1
     return indented and not wrapped

@@ -22,7 +22,7 @@ def parse_verbatim_record(data: bytes | str, *, symbol: str = "") -> VerbatimRec
     """Parse a verbatim record (S/PV…, A/…/PV…): the PDF's bytes, or its text with pages
     separated by form feeds. ImportProblem names what makes the input unusable."""
     pages = record_pages(data)
-    text = "\n".join(pages)
+    text = "\f".join(pages)
     if not looks_like_verbatim_record(text):
         raise ImportProblem(
             "This is not a UN verbatim record: no record symbol (S/PV.…, A/…/PV.…) and no "
@@ -82,7 +82,7 @@ def record_warnings(clean: CleanRecord, header: VerbatimHeader, notes) -> list[I
         warnings.append(
             ImportWarning(
                 f"The record prints English and French side by side: {clean.dropped_french} "
-                "French paragraphs were left out; the English text was kept."
+                "French lines were left out; the English text was kept."
             )
         )
     return warnings

@@ -31,6 +31,7 @@ DIRECTION = re.compile(
     r"The (?:Council|Assembly) (?:decided|took note|proceeded)\b.{0,200}\.$)",
     re.IGNORECASE,
 )
+VOTE_TAKEN = re.compile(r"vote was taken|(?:In favour|Against|Abstaining|Abstentions?)\s?:\s*$")
 VOTE_LABEL = re.compile(r"^(?:In favour|Against|Abstaining|Abstentions?|Absent|Not voting)\s?:")
 LIST_ITEM = r"[A-Z][\w'’()\-. ]{1,70}"
 VOTE_LIST = re.compile(rf"^(?:None\.?|{LIST_ITEM}(?:, ?{LIST_ITEM})*\.?)$")
@@ -73,7 +74,7 @@ def classify(paragraphs: list[str], is_turn) -> list[Block]:
     kinds = [first_kind(p, is_turn) for p in paragraphs]
     in_vote = False
     for i, paragraph in enumerate(paragraphs):
-        if kinds[i] == "vote":
+        if kinds[i] == "vote" or (kinds[i] == "direction" and VOTE_TAKEN.search(paragraph)):
             in_vote = True
         elif in_vote and kinds[i] in ("speech", "heading?") and VOTE_LIST.match(paragraph):
             kinds[i] = "vote"
