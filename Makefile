@@ -56,8 +56,8 @@ test-browser: install-test chromium
 
 ## The tests read the real source texts and exchange standards next to the repository.
 shared-sources:
-	@if [ ! -d ../shared/seeds ] || [ ! -d ../shared/standards ]; then \
-		echo "The tests read ../shared/seeds and ../shared/standards (the source texts and the" >&2; \
+	@if [ ! -d ../shared/seeds ] || [ ! -d ../shared/standards ] || [ ! -d ../shared/records ]; then \
+		echo "The tests read ../shared/seeds, ../shared/records and ../shared/standards (the source" >&2; \
 		echo "REFI-QDA schema): clone the repository next to that shared folder." >&2; \
 		exit 1; \
 	fi
