@@ -58,7 +58,7 @@ test-browser: install-test chromium
 shared-sources:
 	@if [ ! -d ../shared/seeds ] || [ ! -d ../shared/standards ] || [ ! -d ../shared/records ]; then \
 		echo "The tests read ../shared/seeds, ../shared/records and ../shared/standards (the source" >&2; \
-		echo "REFI-QDA schema): clone the repository next to that shared folder." >&2; \
+		echo "texts, the UN PDFs and the REFI-QDA schema): clone the repository next to that folder." >&2; \
 		exit 1; \
 	fi
 
