@@ -9,6 +9,7 @@ lines, or one block element of an HTML page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import lxml.html
@@ -84,7 +85,24 @@ def _decode(data: bytes | str) -> str:
                 raise ImportProblem(
                     "This file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 text."
                 ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return normalise_text(text)
+
+
+# Line breaks of every platform and of Unicode: CRLF (a browser's textarea, Windows files),
+# a lone CR (old Mac files), NEL, LINE and PARAGRAPH SEPARATOR, vertical tab, form feed.
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def normalise_text(text: str) -> str:
+    """The one normalisation every parser applies first, before anything is stored.
+
+    Only what no reader can see changes: line breaks become LF, a byte-order mark goes,
+    and characters are composed (NFC), so that "č" typed as c + combining caron and "č"
+    are one character. No-break spaces, non-breaking hyphens, quotes and dashes stay as
+    printed: the text is the evidence annotations quote.
+    """
+    text = _LINE_BREAKS.sub("\n", text).replace("\ufeff", "")
+    return unicodedata.normalize("NFC", text)
 
 
 def looks_like_html(text: str) -> bool:
