@@ -143,6 +143,9 @@ UN_ENTITIES = {
         "UN Trust Fund for Victims of Trafficking"
     ),
     "Inter-Agency Coordination Group against Trafficking in Persons": "ICAT",
+    # A title that names its office: "High Representative for the Least Developed…".
+    "High Representative for the Least Developed Countries, Landlocked Developing Countries "
+    "and Small Island Developing States": "UN-OHRLLS",
 }
 UN_ACRONYMS = set(UN_ENTITIES.values()) | {
     "UN", "UNODC", "UN-Women", "UNHCR", "UNICEF", "OHCHR", "ILO", "UNFPA", "UNDP", "IOM",

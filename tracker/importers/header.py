@@ -53,6 +53,17 @@ DATES = (
 )
 END_MARKER = re.compile(r"^\W*For information media\W+not an official record\W*$", re.I)
 _BODY_LINE = re.compile(rf"^(?:{'|'.join(BODY_NAMES)})$")
+# Any other body that meets: "LDC5 Preparatory Committee", "Fifth United Nations Conference
+# on the Least Developed Countries", "Committee on the Elimination of Discrimination…".
+_BODY_WORDS = (
+    r"(?:Preparatory\s+Committee|Committee|Commission|Conference|Council|Forum|Board|"
+    r"Working\s+Group|Summit|Assembly|Meeting\s+of\s+(?:States\s+)?Parties|Platform|Dialogue)"
+)
+_TITLE_WORD = r"(?:[A-Z\d][\w’'\-\u2011]*)"
+OTHER_BODY = re.compile(
+    rf"(?:{_TITLE_WORD}\s+){{0,6}}{_BODY_WORDS}"
+    rf"(?:\s+(?:on|for|of|against)(?:\s+(?:the|{_TITLE_WORD}|and|of|on|in|for))+)?(?=\s*(?:,|$))"
+)
 _COVERAGE = re.compile(r"Meetings\s+Coverage(?:\s+and\s+Press\s+Releases)?|Press\s+Releases?", re.I)
 _SEPARATORS = re.compile(r"^[\s,;:|·•–—\-]+")
 
@@ -112,6 +123,7 @@ class HeaderItems:
     meeting_number: str = ""
     date: datetime.date | None = None
     body: str = ""
+    other_body: str = ""
 
     @property
     def strong(self) -> bool:
@@ -133,6 +145,7 @@ def header_items(paragraph: str) -> HeaderItems | None:
             ("meeting_number", MEETING),
             ("session", SESSION),
             ("body", re.compile(rf"(?:{'|'.join(BODY_NAMES)})", re.I)),
+            ("other_body", OTHER_BODY),
             ("coverage", _COVERAGE),
             ("date", DATES[0]),
             ("date", DATES[1]),
@@ -148,11 +161,13 @@ def header_items(paragraph: str) -> HeaderItems | None:
                 items.symbol = items.symbol or match.group(1)
             elif name in ("meeting_number", "session", "body"):
                 setattr(items, name, getattr(items, name) or _tidy_case(value.rstrip(",")))
+            elif name == "other_body":
+                items.other_body = items.other_body or value.rstrip(",")
             rest = rest[match.end() :]
             break
         else:
             return None
-    return items if (items.strong or items.date or items.body) else None
+    return items if (items.strong or items.date or items.body or items.other_body) else None
 
 
 def _tidy_case(value: str) -> str:
@@ -215,6 +230,8 @@ def find_header(paragraphs: list[str], *, end: int) -> Header | None:
             found.meeting_number = found.meeting_number or items.meeting_number
             found.date = found.date or items.date
             found.body = found.body or items.body
+            # The most specific body line: "LDC5 Preparatory Committee" under its conference.
+            found.other_body = items.other_body or found.other_body
         index += 1
     title, subtitle = "", ""
     if index < end:
@@ -227,7 +244,7 @@ def find_header(paragraphs: list[str], *, end: int) -> Header | None:
             index += 1
     return Header(
         symbol=found.symbol,
-        body=body_for_symbol(found.symbol) or found.body,
+        body=body_for_symbol(found.symbol) or found.body or found.other_body,
         session=found.session,
         meeting_number=found.meeting_number,
         date=found.date,

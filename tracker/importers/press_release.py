@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import gazetteer as g
 from .affiliation import speaker_type, split_affiliation
 from .header import find_end, find_header, is_noise
-from .names import pronoun_counts, proper_case
+from .names import gender_from_pronouns, pronoun_counts, proper_case
 from .panels import introduced_people
 from .paragraphs import (
     GROUP,
@@ -23,6 +23,7 @@ from .paragraphs import (
     SINGULAR,
     SUMMARY_SPEAKER,
     is_heading,
+    is_lead_in,
     sentence_starts,
 )
 from .records import (
@@ -203,9 +204,15 @@ class _Parser:
         self.current.paragraphs.append(paragraph)
 
     def _read_group(self, paragraph: str) -> None:
-        """A paragraph about several speakers: a note, unless one of them is then reported
-        alone ("…. With that in mind, the representative of Mexico called for…")."""
+        """A paragraph about several speakers: a note, unless it only leads into one
+        speaker ("In the ensuing discussion, the representative of X said…") or one of them
+        is then reported alone ("…. With that in mind, the representative of Mexico…")."""
         starts = sentence_starts(paragraph)
+        lead_in = match_opening(paragraph)
+        if lead_in and lead_in.kind in (NAMED, MENTION, REPRESENTATIVE):
+            if is_lead_in(paragraph[: lead_in.start]):
+                self._open(lead_in, paragraph)
+                return
         for start in starts[1:]:
             opening = match_opening(paragraph[start:])
             if opening and opening.kind in (NAMED, MENTION, REPRESENTATIVE):
@@ -295,12 +302,15 @@ class _Parser:
     # From drafts to statements.
 
     def _finish(self) -> None:
+        genders = []
         for draft in self.drafts:
             female, male = pronoun_counts("\n\n".join(draft.paragraphs))
             if draft.person:
                 draft.person.count_pronouns(female, male)
+            # "The representative of X said her country…": the statement knows, if no name.
+            genders.append(gender_from_pronouns(female, male))
         speakers = {id(person): self.registry.speaker(person) for person in self.registry.people}
-        for order, draft in enumerate(self.drafts, start=1):
+        for order, (draft, gender) in enumerate(zip(self.drafts, genders, strict=True), start=1):
             speaker = speakers[id(draft.person)] if draft.person else None
             if speaker:
                 kind = speaker.type
@@ -318,6 +328,7 @@ class _Parser:
                     on_behalf_of=draft.on_behalf_of,
                     speaker_type=kind,
                     text="\n\n".join(draft.paragraphs),
+                    gender=speaker.gender if speaker else gender,
                 )
             )
         self._gender_warnings(speakers)
