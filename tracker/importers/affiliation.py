@@ -82,12 +82,7 @@ def split_affiliation(role: str) -> tuple[str, str]:
         return role, g.canonical_place(places[-1].group(1))
     parts = clauses(role)
     if GOVERNMENT.search(role):
-        # "Joint Secretary, Ministry of Finance, Nepal" → Nepal; a ministry is no delegation.
-        place = g.canonical_place(parts[-1]) if len(parts) > 1 else ""
-        if place:
-            return ", ".join(parts[:-1]), place
-        owner = g.PLACE_POSSESSIVE.match(role)
-        return role, g.canonical_place(owner.group(1)) if owner else ""
+        return _government_official(role, parts)
     last = parts[-1]
     if len(parts) > 1 and not TITLE_WORDS.search(last) and last[:1].isupper():
         return ", ".join(parts[:-1]), organisation_name(last)
@@ -100,6 +95,15 @@ def split_affiliation(role: str) -> tuple[str, str]:
     if match:
         return role, organisation_name(match.group(1))
     return role, ""
+
+
+def _government_official(role: str, parts: list[str]) -> tuple[str, str]:
+    """ "Joint Secretary, Ministry of Finance, Nepal" → Nepal: a ministry is no delegation."""
+    place = g.canonical_place(parts[-1]) if len(parts) > 1 else ""
+    if place:
+        return ", ".join(parts[:-1]), place
+    owner = g.PLACE_POSSESSIVE.match(role)
+    return role, g.canonical_place(owner.group(1)) if owner else ""
 
 
 _UN_ENTITY_NAMES = sorted(g.UN_ENTITIES, key=len, reverse=True)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from . import gazetteer as g
 from .affiliation import speaker_type, split_affiliation
-from .header import find_end, find_header, is_noise
+from .header import (
+    body_from_text,
+    find_end,
+    find_header,
+    headline_header,
+    is_noise,
+    strip_page_clutter,
+)
 from .names import gender_from_pronouns, pronoun_counts, proper_case
 from .panels import introduced_people
 from .paragraphs import (
@@ -27,6 +34,8 @@ from .paragraphs import (
     sentence_starts,
 )
 from .records import (
+    PRELIMINARY_RELEASE,
+    PRESS_RELEASE,
     UNKNOWN,
     ImportProblem,
     ImportWarning,
@@ -56,32 +65,68 @@ def parse_press_release(data: bytes | str, *, symbol: str = "") -> PressRelease:
     header). A release cut short still parses: its header, with a warning.
     """
     source = read_source(data)
-    paragraphs = list(source.paragraphs)
+    paragraphs = strip_page_clutter(list(source.paragraphs))
     end_index = find_end(paragraphs)
     end = end_index if end_index is not None else len(paragraphs)
+    preliminary = next((i for i in range(end) if PRELIMINARY_NOTE.match(paragraphs[i])), None)
     header = find_header(paragraphs, end=end)
-    if header is None or not (header.symbol or symbol or header.meeting_number):
+    if header is None and (symbol or preliminary is not None):
+        header = headline_header(paragraphs, end=end)
+    if header is None or not (
+        header.symbol or symbol or header.meeting_number or preliminary is not None
+    ):
         raise ImportProblem(
             "This is not a UN Meetings Coverage press release: there is no header with a "
             "symbol such as GA/11955 or a meeting line such as “24th Meeting (AM & PM)”. "
             "To import one speech, choose the single-speech import instead."
         )
-    parser = _Parser(paragraphs[header.body_start : end])
+    body = paragraphs[header.body_start : end]
+    notes = []
+    if preliminary is not None and preliminary >= header.body_start:
+        notes.append(Note("", paragraphs[preliminary]))
+        body.remove(paragraphs[preliminary])
+    parser = _Parser(body)
+    parser.notes.extend(notes)
     parser.run()
-    warnings = list(parser.warnings)
+    symbol = normalise_symbol(symbol or header.symbol)
+    # A page's <title> ends with the site's name: "… | Meetings Coverage and Press Releases".
+    title = header.title or re.split(r"\s+[|–—]\s+", source.page_title)[0]
     meeting = MeetingHeader(
-        symbol=normalise_symbol(symbol or header.symbol),
-        body=header.body or g.body_for_symbol(symbol),
+        symbol=symbol,
+        body=header.body or g.body_for_symbol(symbol) or body_from_text(title, *parser.summary),
         session=header.session,
         meeting_number=header.meeting_number,
-        # A page's <title> ends with the site's name: "… | Meetings Coverage and Press Releases".
-        title=header.title or re.split(r"\s+[|–—]\s+", source.page_title)[0],
+        title=title,
         subtitle=header.subtitle,
         date=header.date,
         source_url=source.source_url,
         summary=tuple(parser.summary),
+        preliminary=preliminary is not None,
     )
-    if end_index is None:
+    warnings = _release_warnings(meeting, parser, ended=end_index is not None)
+    return PressRelease(
+        meeting=meeting,
+        statements=tuple(parser.statements),
+        notes=tuple(parser.notes),
+        warnings=tuple(warnings),
+        kind=PRELIMINARY_RELEASE if meeting.preliminary else PRESS_RELEASE,
+        source=source.text,
+    )
+
+
+# "Note: A complete summary of today’s … meeting will be made available after its conclusion."
+PRELIMINARY_NOTE = re.compile(
+    r"^\W*Note\W+(?:A\s+)?complete\s+summary\b.{0,200}?\bwill\s+be\s+(?:made\s+)?available",
+    re.I,
+)
+# A speech or message released alone: SG/SM/…, DSG/SM/…, and their Spokesperson's statements.
+_SPEECH_SYMBOL = re.compile(r"^(?:SG|DSG|GA/SM|SC/SM)/(?:SM|2\d{3}|\d)|^(?:SG|DSG)/SM/", re.I)
+
+
+def _release_warnings(meeting: MeetingHeader, parser: _Parser, *, ended: bool) -> list:
+    warnings = list(parser.warnings)
+    speech = bool(_SPEECH_SYMBOL.match(meeting.symbol))
+    if not ended and not speech:
         warnings.insert(
             0,
             ImportWarning(
@@ -90,12 +135,13 @@ def parse_press_release(data: bytes | str, *, symbol: str = "") -> PressRelease:
             ),
         )
     if not parser.statements:
-        warnings.insert(
-            0,
+        warnings.insert(0, ImportWarning(_no_statements(meeting.symbol, speech=speech)))
+    if meeting.preliminary:
+        warnings.append(
             ImportWarning(
-                "No statements were found: the release may be cut short (only its header and "
-                "summary are here). It cannot be saved without statements."
-            ),
+                "This is a preliminary release: the complete summary is published later. "
+                "Import the complete release when it is out; it replaces this one."
+            )
         )
     if meeting.date is None:
         warnings.append(
@@ -106,12 +152,18 @@ def parse_press_release(data: bytes | str, *, symbol: str = "") -> PressRelease:
             0,
             ImportWarning("The release has no symbol: enter one, e.g. GA/11955.", field="symbol"),
         )
-    return PressRelease(
-        meeting=meeting,
-        statements=tuple(parser.statements),
-        notes=tuple(parser.notes),
-        warnings=tuple(warnings),
-        source=source.text,
+    return warnings
+
+
+def _no_statements(symbol: str, *, speech: bool) -> str:
+    if speech:
+        return (
+            f"{symbol} is a speech or statement released on its own, not the coverage of a "
+            "meeting: import it as a single speech (it can then be added to its meeting)."
+        )
+    return (
+        "No statements were found: the release may be cut short (only its header and "
+        "summary are here). It cannot be saved without statements."
     )
 
 
