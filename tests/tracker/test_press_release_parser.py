@@ -376,7 +376,7 @@ def test_a_single_speech_is_found_inside_a_news_sites_clutter():
     assert statement.text.endswith("end the scourge of trafficking once and for all.")
     for clutter in ("ReliefWeb", "Find help", "For information media", "David Xu"):
         assert clutter not in statement.text
-    assert statement.speaker.name == "Amina Mohamed"
+    assert statement.speaker.name == "Amina Mohammed"  # the UN's spelling, not the site's
     assert statement.role == "Deputy Secretary-General"
     assert statement.speaker_type == "un_official"
     assert release.meeting.title.startswith("Put survivors at the center")

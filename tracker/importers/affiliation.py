@@ -57,7 +57,7 @@ GOVERNMENT = re.compile(
     r"\b(?:Ministry|Minister|Ministers|Government|Permanent\s+Secretary|State\s+Secretary|"
     r"Secretary\s+of\s+State|Parliament|National\s+Assembly|Senator|Prime\s+Minister|"
     r"Head\s+of\s+State|Vice-President\s+of\s+the\s+Republic|President\s+of\s+the\s+Republic|"
-    r"Permanent\s+Representative|Ambassador|Deputy\s+Minister|Attorney\s+General|"
+    r"Permanent\s+Representative|Deputy\s+Minister|Attorney\s+General|"
     r"Police|Office\s+of\s+the\s+Prime\s+Minister)\b"
 )
 
@@ -81,7 +81,7 @@ def split_affiliation(role: str) -> tuple[str, str]:
     if places:
         return role, g.canonical_place(places[-1].group(1))
     parts = clauses(role)
-    if GOVERNMENT.search(role):
+    if GOVERNMENT.search(role) and not g.UN_KEYWORDS.search(role):
         return _government_official(role, parts)
     last = parts[-1]
     if len(parts) > 1 and not TITLE_WORDS.search(last) and last[:1].isupper():

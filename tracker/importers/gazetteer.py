@@ -139,9 +139,6 @@ UN_ENTITIES = {
     "United Nations Assistance Mission in Afghanistan": "UNAMA",
     "United Nations Assistance Mission for Iraq": "UNAMI",
     "United Nations Assistance Mission in Somalia": "UNSOM",
-    "United Nations Voluntary Trust Fund for Victims of Trafficking in Persons": (
-        "UN Trust Fund for Victims of Trafficking"
-    ),
     "Inter-Agency Coordination Group against Trafficking in Persons": "ICAT",
     # A title that names its office: "High Representative for the Least Developed…".
     "High Representative for the Least Developed Countries, Landlocked Developing Countries "
