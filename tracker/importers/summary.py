@@ -146,6 +146,9 @@ def _split_head(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     header = find_header(paragraphs, end=len(paragraphs))
     if header is not None:
         start = header.body_start
+        # A header's "headline" that is prose is the summary's first paragraph.
+        while start > header.header_start and _is_prose(paragraphs[start - 1]):
+            start -= 1
         return paragraphs[header.header_start : start], paragraphs[start:]
     start = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), len(paragraphs))
     return paragraphs[:start], paragraphs[start:]
