@@ -172,7 +172,7 @@ def test_a_single_speech_is_committed_with_its_speaker_and_trimmed_text(api):
     preview = api.post(PREVIEW, {"text": speech, "kind": "speech"}, format="json").json()
     assert preview["kind"] == "speech"
     suggested = preview["statements"][0]
-    assert suggested["speaker"]["name"] == "Amina Mohamed"
+    assert suggested["speaker"]["name"] == "Amina Mohammed"
     first_paragraph = suggested["text"].split("\n\n")[0]
     response = api.post(
         COMMIT,

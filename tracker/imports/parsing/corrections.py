@@ -18,6 +18,7 @@ from .records import (
     Speaker,
     Statement,
 )
+from .source import normalise_text
 
 MEETING_FIELDS = ("symbol", "body", "session", "meeting_number", "title", "subtitle", "date")
 MEETING_FIELDS += ("source_url",)
@@ -75,13 +76,16 @@ def apply_corrections(
 
 def _statement(statement: Statement, fields: Mapping[str, Any], *, kind: str) -> Statement:
     fields = {k: v for k, v in fields.items() if k in STATEMENT_FIELDS}
+    if "text" in fields:
+        # A browser's textarea sends CRLF: the text is compared and kept as stored, with LF.
+        fields["text"] = normalise_text(str(fields["text"] or ""))
     if "text" in fields and fields["text"] != statement.text:
         if kind != SPEECH:
             raise ImportProblem(
                 f"Statement {statement.order}: a release's statement text is kept as printed "
                 "and cannot be edited in the import; correct it after import if needed."
             )
-        text = str(fields["text"] or "").strip()
+        text = fields["text"].strip()
         if not text:
             raise ImportProblem("The speech text is empty: keep at least one paragraph.")
         statement = replace(statement, text=text)

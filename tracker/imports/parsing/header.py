@@ -52,13 +52,24 @@ DATES = (
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
 )
 END_MARKER = re.compile(r"^\W*For information media\W+not an official record\W*$", re.I)
+# Any other body that meets: "LDC5 Preparatory Committee", "Fifth United Nations Conference
+# on the Least Developed Countries", "Committee on the Elimination of Discrimination…".
+_BODY_WORDS = (
+    r"(?:Preparatory\s+Committee|Committee|Commission|Conference|Council|Forum|Board|"
+    r"Working\s+Group|Summit|Assembly|Meeting\s+of\s+(?:States\s+)?Parties|Platform|Dialogue)"
+)
+_TITLE_WORD = r"(?:[A-Z\d][\w’'\-\u2011]*)"
+OTHER_BODY = re.compile(
+    rf"(?:{_TITLE_WORD}\s+){{0,6}}{_BODY_WORDS}"
+    rf"(?:\s+(?:on|for|of|against)(?:\s+(?:the|{_TITLE_WORD}|and|of|on|in|for))+)?(?=\s*(?:,|$))"
+)
 _COVERAGE = re.compile(r"Meetings\s+Coverage(?:\s+and\s+Press\s+Releases)?|Press\s+Releases?", re.I)
 _SEPARATORS = re.compile(r"^[\s,;:|·•–—\-]+")
 
 KNOWN_HEADINGS = re.compile(
     r"^(?:Opening\s+(?:Remarks|Statements?)|Briefings?|Statements|Action|Closing\s+Remarks"
     r"|Panel(?:\s+Discussion)?\s+[IVX\d]+|Interactive\s+(?:Dialogue|Discussion|Panel)"
-    r"|General\s+Debate|Introduction(?:\s+of\s+Reports?)?|Round\s*Table\s*[IVX\d]*|"
+    r"|General\s+(?:Debate|Discussion)|Introduction(?:\s+of\s+Reports?)?|Round\s*Table\s*[IVX\d]*|"
     r"Keynote\s+Address(?:es)?|Explanations?\s+of\s+(?:Vote|Position))\b",
     re.I,
 )
@@ -72,12 +83,19 @@ NOISE = {
     "welcome to the united nations", "welcome to the united nations.", "english",
     "français", "español", "русский", "العربية", "中文", "back to top", "related documents",
     "webcast", "un web tv", "subscribe", "sign in", "log in", "search the united nations",
-    "breadcrumb", "you are here",
+    "breadcrumb", "you are here", "topics", "tags", "related", "related links",
+    "related news", "related stories", "related content", "in focus", "latest news",
+    "view more", "view less", "view moreview less", "production date", "video length",
+    "speaker affiliation", "share this page", "share this story", "print this page",
+    "daily press briefing", "daily press briefings", "press conferences", "top stories",
+    "photos", "videos", "un news", "un photo", "download", "documents", "go to top",
+    "home", "news", "contact", "copyright", "fraud alert", "privacy notice", "terms of use",
 }  # fmt: skip
 _NOISE_PATTERNS = re.compile(
     r"^(?:©|copyright\b|all rights reserved|cookies?\b|privacy|terms of use|"
     r"follow us|share this|share on|print this|email this|skip to|in progress at unhq|"
-    r"(?:next|previous) (?:article|story|page)|read more$|more stories)",
+    r"(?:next|previous) (?:article|story|page)|read more$|more stories|topics?\s*:|"
+    r"tags?\s*:|related (?:documents|links|news|stories)\s*:|see also\s*:|home\s*/)",
     re.I,
 )
 
@@ -111,6 +129,7 @@ class HeaderItems:
     meeting_number: str = ""
     date: datetime.date | None = None
     body: str = ""
+    other_body: str = ""
 
     @property
     def strong(self) -> bool:
@@ -132,6 +151,7 @@ def header_items(paragraph: str) -> HeaderItems | None:
             ("meeting_number", MEETING),
             ("session", SESSION),
             ("body", re.compile(rf"(?:{'|'.join(BODY_NAMES)})", re.I)),
+            ("other_body", OTHER_BODY),
             ("coverage", _COVERAGE),
             ("date", DATES[0]),
             ("date", DATES[1]),
@@ -147,11 +167,13 @@ def header_items(paragraph: str) -> HeaderItems | None:
                 items.symbol = items.symbol or match.group(1)
             elif name in ("meeting_number", "session", "body"):
                 setattr(items, name, getattr(items, name) or _tidy_case(value.rstrip(",")))
+            elif name == "other_body":
+                items.other_body = items.other_body or value.rstrip(",")
             rest = rest[match.end() :]
             break
         else:
             return None
-    return items if (items.strong or items.date or items.body) else None
+    return items if (items.strong or items.date or items.body or items.other_body) else None
 
 
 def _tidy_case(value: str) -> str:
@@ -213,7 +235,10 @@ def find_header(paragraphs: list[str], *, end: int) -> Header | None:
             found.session = found.session or items.session
             found.meeting_number = found.meeting_number or items.meeting_number
             found.date = found.date or items.date
-            found.body = found.body or items.body
+            # The body line nearest the symbol: a site menu above it names other bodies.
+            found.body = items.body or found.body
+            # The most specific body line: "LDC5 Preparatory Committee" under its conference.
+            found.other_body = items.other_body or found.other_body
         index += 1
     title, subtitle = "", ""
     if index < end:
@@ -226,7 +251,7 @@ def find_header(paragraphs: list[str], *, end: int) -> Header | None:
             index += 1
     return Header(
         symbol=found.symbol,
-        body=body_for_symbol(found.symbol) or found.body,
+        body=body_for_symbol(found.symbol) or found.body or found.other_body,
         session=found.session,
         meeting_number=found.meeting_number,
         date=found.date,
@@ -247,3 +272,81 @@ def looks_like_headline(paragraph: str) -> bool:
 
 def find_end(paragraphs: list[str]) -> int | None:
     return next((i for i, p in enumerate(paragraphs) if END_MARKER.match(p.strip())), None)
+
+
+# Short lines that are not sentences: a run of three or more is a menu or a sidebar.
+_MENU_LINE_LENGTH = 60
+_MENU_RUN = 3
+
+
+def strip_page_clutter(paragraphs: list[str]) -> list[str]:
+    """A saved page without its noise lines and its runs of menu or sidebar lines (three
+    or more short lines that are not sentences, headings or header lines)."""
+    kept: list[str] = []
+    run: list[str] = []
+    for paragraph in paragraphs + [""]:
+        if paragraph and (is_noise(paragraph) or _menu_like(paragraph)):
+            run.append(paragraph)
+            continue
+        if len(run) < _MENU_RUN:
+            kept.extend(p for p in run if not is_noise(p))
+        run = []
+        if paragraph:
+            kept.append(paragraph)
+    return kept
+
+
+def _menu_like(paragraph: str) -> bool:
+    text = normalise_space(paragraph)
+    if len(text) > _MENU_LINE_LENGTH or text.endswith((".", ":", ";", "!", "?", "”", '"', ",")):
+        return False
+    if KNOWN_HEADINGS.match(text) or END_MARKER.match(text) or header_items(text) is not None:
+        return False
+    return not re.search(r"\b(?:said|says|told)\b", text)
+
+
+def headline_header(paragraphs: list[str], *, end: int) -> Header | None:
+    """A release without a header block (a preliminary release, a page copied from its
+    headline on): the headline and the first date before the text."""
+    index = 0
+    while index < end and (is_noise(paragraphs[index]) or _is_note(paragraphs[index])):
+        index += 1
+    if index >= end:
+        return None
+    title = paragraphs[index]
+    if len(title) > 320 or KNOWN_HEADINGS.match(title.strip()):
+        return None
+    start = index + 1
+    subtitle = ""
+    if start < end and looks_like_headline(paragraphs[start]) and not _is_note(paragraphs[start]):
+        subtitle = paragraphs[start].strip()
+        start += 1
+    date = next((d for p in paragraphs[: index + 1] if (d := parse_date(p))), None)
+    return Header(
+        symbol="",
+        body="",
+        session="",
+        meeting_number="",
+        date=date,
+        title=normalise_space(title),
+        subtitle=normalise_space(subtitle),
+        body_start=start,
+        header_start=index,
+    )
+
+
+def _is_note(paragraph: str) -> bool:
+    return paragraph.lstrip().startswith(("Note:", "NOTE:"))
+
+
+_BODY_IN_TEXT = re.compile(rf"\b(?:{'|'.join(BODY_NAMES)})\b")
+
+
+def body_from_text(*texts: str) -> str:
+    """The body a headline or summary names ("…, Speakers Tell Security Council"); a
+    meeting always has one, "United Nations" when nothing says which."""
+    for text in texts:
+        found = _BODY_IN_TEXT.search(text) or OTHER_BODY.search(text)
+        if found:
+            return found.group(0)
+    return "United Nations"

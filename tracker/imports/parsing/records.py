@@ -32,7 +32,10 @@ SPEAKER_TYPES = (
 )
 
 PRESS_RELEASE = "press_release"
+PRELIMINARY_RELEASE = "preliminary_release"
+SUMMARY = "summary"
 SPEECH = "speech"
+RECORD_KINDS = (PRESS_RELEASE, PRELIMINARY_RELEASE, SUMMARY, SPEECH)  # what parsers produce
 
 
 class ImportProblem(ValueError):
@@ -50,6 +53,8 @@ class MeetingHeader:
     date: datetime.date | None = None
     source_url: str = ""
     summary: tuple[str, ...] = ()
+    # A preliminary release: "A complete summary … will be made available" later.
+    preliminary: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,12 @@ class Statement:
     on_behalf_of: str
     speaker_type: str
     text: str
+    # The speaker's gender, also when the release names no one ("The representative of X
+    # said her country…"); for a named speaker, the speaker's.
+    gender: str = UNKNOWN
+    # True when the text is a summary's account of the statement, not the statement
+    # paragraph by paragraph (a summary release or page).
+    from_summary: bool = False
 
     @property
     def label(self) -> str:
@@ -143,6 +154,8 @@ class PressRelease:
                     "role": s.role,
                     "on_behalf_of": s.on_behalf_of,
                     "speaker_type": s.speaker_type,
+                    "gender": s.gender,
+                    "from_summary": s.from_summary,
                     "text": s.text,
                 }
                 for s in self.statements

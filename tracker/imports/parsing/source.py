@@ -9,6 +9,7 @@ lines, or one block element of an HTML page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import lxml.html
@@ -23,6 +24,15 @@ _BLOCK_TAGS = {
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
     "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "body",
 }  # fmt: skip
+# Parts of a saved page around the record: menus, sidebars, related links, topic tags,
+# share buttons, footers — by element, or by the class or id the site gives them.
+_CLUTTER_TAGS = ("nav", "aside")
+_CLUTTER_NAMES = re.compile(
+    r"(?:^|[-_ ])(?:nav|navbar|navigation|menu|menus|sidebar|side-bar|breadcrumbs?|related|"
+    r"share|sharing|social|tags|topics|footer|cookie|cookies|banner|skip|language|languages|"
+    r"search|subscribe|newsletter|pager|pagination|region-sidebar[\w-]*)(?:$|[-_ ])",
+    re.I,
+)
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>])", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|br|h[1-6]|span|li|a)[\s>/]", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -84,7 +94,24 @@ def _decode(data: bytes | str) -> str:
                 raise ImportProblem(
                     "This file is neither UTF-8 nor Windows-1252 text; save it as UTF-8 text."
                 ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return normalise_text(text)
+
+
+# Line breaks of every platform and of Unicode: CRLF (a browser's textarea, Windows files),
+# a lone CR (old Mac files), NEL, LINE and PARAGRAPH SEPARATOR, vertical tab, form feed.
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def normalise_text(text: str) -> str:
+    """The one normalisation every parser applies first, before anything is stored.
+
+    Only what no reader can see changes: line breaks become LF, a byte-order mark goes,
+    and characters are composed (NFC), so that "č" typed as c + combining caron and "č"
+    are one character. No-break spaces, non-breaking hyphens, quotes and dashes stay as
+    printed: the text is the evidence annotations quote.
+    """
+    text = _LINE_BREAKS.sub("\n", text).replace("\ufeff", "")
+    return unicodedata.normalize("NFC", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -128,6 +155,7 @@ def _read_html(text: str) -> Source:
             break
     for element in list(document.iter(*_DROPPED_TAGS)):
         element.drop_tree()
+    _drop_page_clutter(document)
     chunks: list[str] = []
     _collect(document, chunks)
     flat = "".join(chunks)
@@ -141,6 +169,24 @@ def _read_html(text: str) -> Source:
     return Source(
         text=plain, paragraphs=tuple(paragraphs), page_title=page_title, source_url=source_url
     )
+
+
+def _drop_page_clutter(document) -> None:
+    """Menus, sidebars, related links, tags and footers go; the record stays. A site's
+    <header> and <footer> go too, but not those inside the article or main part."""
+    doomed = list(document.iter(*_CLUTTER_TAGS))
+    for element in document.iter("header", "footer"):
+        if not any(a.tag in ("main", "article") for a in element.iterancestors()):
+            doomed.append(element)
+    for element in document.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "main"):
+            continue
+        names = " ".join(filter(None, [element.get("class"), element.get("id")]))
+        if names and _CLUTTER_NAMES.search(names) and element.get("role") != "main":
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _collect(element, chunks: list[str]) -> None:

@@ -8,11 +8,15 @@ the speaker and trims the text in the preview; the parser only suggests both.
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 
 from . import gazetteer as g
 from .affiliation import speaker_type, split_affiliation
-from .header import END_MARKER, SYMBOL, is_noise, parse_date
+from .header import END_MARKER, SYMBOL, header_items, is_noise, looks_like_headline, parse_date
+from .names import HONORIFIC, gender_from_pronouns, honorific_gender, pronoun_counts
+from .officials import known_official
 from .records import (
     OTHER,
     SPEECH,
@@ -27,17 +31,32 @@ from .records import (
 from .source import read_source
 
 _INTRODUCTION = re.compile(
-    r"(?:following\s+is|here\s+is|below\s+is|full\s+text\s+of|text\s+of|remarks\s+by|"
-    r"statement\s+by|speech\s+(?:of|by)|address\s+by|delivered|said|says)\b[^:]*:\s*$",
+    r"(?:following\s+(?:is|are)|the\s+following\s+(?:\w+\s+){0,2}(?:was|were|is)\s+"
+    r"(?:issued|delivered|made|given|read)|here\s+is|below\s+is|full\s+text\s+of|text\s+of|"
+    r"remarks\s+by|statement\s+by|speech\s+(?:of|by)|address\s+by|delivered|said|says)\b"
+    r"[^:]*:\s*$",
     re.I,
 )
-_SPEAKER_IN_INTRODUCTION = re.compile(
-    r"(?:speech|remarks|statement|address|message)\s+(?:of|by)\s+(?:the\s+)?(?:UN\s+)?"
-    r"(?P<role>(?:Deputy\s+|Under-|Assistant\s+)?Secretary-General|President\s+of\s+the\s+"
+_OFFICE = (
+    r"(?:Deputy\s+|Under-|Assistant\s+)?Secretary[-\u2010\u2011]General|President\s+of\s+the\s+"
     r"(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)|"
-    r"Executive\s+Director\s+of\s+[A-Z][\w-]+|High\s+Commissioner\s+for\s+[A-Z]\w+)"
-    r"(?:\s+of\s+the\s+United\s+Nations)?,?\s+(?P<name>(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)"
+    r"General\s+Assembly\s+President|Executive\s+Director\s+of\s+[A-Z][\w-]+|"
+    r"High\s+Commissioner\s+for\s+(?:Human\s+Rights|Refugees)|"
+    r"Special\s+(?:Representative|Rapporteur|Envoy)\s+(?:of|on|for)\s+[^,:]+?"
 )
+_NAME = r"(?:[A-ZÀ-Ý][\w’'\-\u2011]*\.?\s+){0,3}[A-ZÀ-Ý][\w’'\-\u2011]+"
+# "UN Secretary-General António Guterres’ remarks", "the speech of the UN Deputy
+# Secretary-General Amina Mohamed at…", "the Spokesperson for UN Secretary-General …:"
+_OFFICE_THEN_NAME = re.compile(
+    rf"(?:\bUN\s+|\bthe\s+|\b)(?P<role>{_OFFICE})(?:\s+of\s+the\s+United\s+Nations)?,?\s+"
+    rf"(?P<name>{_NAME})(?=’s?\b|'s\b|’|,|:|\s+(?:at|to|on|in|before|for|during|was|were)\b|$)"
+)
+# "the statement by Sima Bahous, Executive Director of UN-Women, at…"
+_NAME_THEN_OFFICE = re.compile(
+    rf"\b(?:by|of|from)\s+(?P<name>{_NAME}),\s+(?P<role>[^,:]{{3,120}}?)(?=,|:|\s+(?:at|to|on|in|before)\b)"
+)
+_SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\s+for\b", re.I)
+_SALUTATION_END = (".", "!", "?", "”", '"', ".’", ",", ":")
 _CLUTTER = re.compile(
     r"\b(?:terms and conditions|cookies?|privacy|subscribe|newsletter|sign (?:in|up)|log in|"
     r"your account|create a new account|find help|learn more|visit|read more|follow us|"
@@ -61,9 +80,15 @@ def parse_single_speech(data: bytes | str, *, symbol: str = "") -> PressRelease:
             "prose), or import the meeting's press release instead."
         )
     introduction = paragraphs[start - 1] if start > 0 else ""
-    speaker, role, delegation, kind = _suggested_speaker(introduction + " " + paragraphs[0])
-    title = _title(paragraphs, source.page_title)
+    title = _title(paragraphs[: max(start, 1)], source.page_title)
     date = next((d for p in paragraphs[: max(start, 1)] if (d := parse_date(p))), None)
+    suggestion = _suggested_speaker(introduction or title, date=date)
+    speaker, role, delegation, kind = (
+        suggestion.name,
+        suggestion.role,
+        suggestion.delegation,
+        suggestion.type,
+    )
     found_symbol = next((m.group(1) for p in paragraphs[:start] if (m := SYMBOL.search(p))), "")
     symbol = re.sub(r"\s+", "", symbol or found_symbol).upper()
     warnings = [
@@ -72,6 +97,13 @@ def parse_single_speech(data: bytes | str, *, symbol: str = "") -> PressRelease:
             statement=1,
         )
     ]
+    if _SPOKESPERSON.search(introduction):
+        warnings.append(
+            ImportWarning(
+                "The statement was issued by the Spokesperson on the speaker's behalf.",
+                statement=1,
+            )
+        )
     if not speaker:
         warnings.append(
             ImportWarning("Name the speaker: the text does not.", statement=1, field="speaker_name")
@@ -91,12 +123,13 @@ def parse_single_speech(data: bytes | str, *, symbol: str = "") -> PressRelease:
     statement = Statement(
         order=1,
         segment="",
-        speaker=Speaker(name=speaker, gender=UNKNOWN, type=kind) if speaker else None,
+        speaker=Speaker(name=speaker, gender=suggestion.gender, type=kind) if speaker else None,
         delegation=delegation,
         role=role,
         on_behalf_of="",
         speaker_type=kind,
         text="\n\n".join(body),
+        gender=suggestion.gender,
     )
     meeting = MeetingHeader(
         symbol=symbol,
@@ -118,10 +151,11 @@ def _start(paragraphs: list[str]) -> int:
     for index, paragraph in enumerate(paragraphs[:-1]):
         if _INTRODUCTION.search(paragraph) and len(paragraph) < 400:
             return index + 1
-    # No introduction: the first paragraph of the longest run of prose.
+    # No introduction: the longest run of speech, salutations ("Excellencies,") and short
+    # sentences ("Thank you.") included, so that no first paragraph is lost.
     best, best_length, run_start, run_length = 0, 0, None, 0
     for index, paragraph in enumerate(paragraphs + [""]):
-        if _is_prose(paragraph):
+        if _speechlike(paragraph):
             if run_start is None:
                 run_start, run_length = index, 0
             run_length += len(paragraph)
@@ -133,13 +167,28 @@ def _start(paragraphs: list[str]) -> int:
 
 
 def _end(paragraphs: list[str], start: int) -> int:
+    end = len(paragraphs)
     for index in range(start, len(paragraphs)):
         paragraph = paragraphs[index]
         if END_MARKER.match(paragraph) or is_noise(paragraph):
-            return index
+            end = index
+            break
         if index > start and _CLUTTER.search(paragraph) and len(paragraph) < 300:
-            return index
-    return len(paragraphs)
+            end = index
+            break
+    # Topic tags and sidebar lines after the last sentence are not speech.
+    while end > start + 1 and not _speechlike(paragraphs[end - 1]):
+        end -= 1
+    return end
+
+
+def _speechlike(paragraph: str) -> bool:
+    text = paragraph.rstrip()
+    if not text or is_noise(text) or header_items(text) is not None:
+        return False
+    if _CLUTTER.search(text) and len(text) < 300:
+        return False
+    return text.endswith(_SALUTATION_END)
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -150,19 +199,49 @@ def _is_prose(paragraph: str) -> bool:
     )
 
 
-def _suggested_speaker(text: str) -> tuple[str, str, str, str]:
-    match = _SPEAKER_IN_INTRODUCTION.search(text)
+@dataclass(frozen=True)
+class _Suggestion:
+    name: str = ""
+    role: str = ""
+    delegation: str = ""
+    type: str = OTHER
+    gender: str = UNKNOWN
+
+
+def _suggested_speaker(text: str, *, date: datetime.date | None) -> _Suggestion:
+    """Who the introduction says is speaking, by office and name; the UN's spelling and
+    the gender from the record of who held the office."""
+    match = _OFFICE_THEN_NAME.search(text) or _NAME_THEN_OFFICE.search(text)
     if not match:
-        return "", "", "", OTHER
+        return _Suggestion()
     name = g.normalise_space(match.group("name"))
     role = g.normalise_space(match.group("role"))
-    role_with_body = role if "United Nations" in role else f"{role} of the United Nations"
-    if "Secretary-General" not in role:
-        role_with_body = role
+    if role == "General Assembly President":
+        role = "President of the General Assembly"
+    official = known_official(name, role, date=date)
+    name = official.name if official else name
+    gender = official.gender if official else _gender_in(text)
+    role_with_body = role
+    if "Secretary-General" in role and "United Nations" not in role:
+        role_with_body = f"{role} of the United Nations"
     _, delegation = split_affiliation(role_with_body)
-    return name, role, delegation, speaker_type(role=role_with_body, delegation=delegation)
+    kind = speaker_type(role=role_with_body, delegation=delegation)
+    return _Suggestion(name, role, delegation, kind, gender)
+
+
+def _gender_in(text: str) -> str:
+    honorific = re.search(rf"\b({HONORIFIC})\.?\s+[A-Z]", text)
+    if honorific and honorific_gender(honorific.group(1)) != UNKNOWN:
+        return honorific_gender(honorific.group(1))
+    return gender_from_pronouns(*pronoun_counts(text))
 
 
 def _title(paragraphs: list[str], page_title: str) -> str:
-    title = page_title or (paragraphs[0] if paragraphs else "")
+    """The page's title, or the headline before the speech."""
+    candidates = [
+        p
+        for p in paragraphs
+        if not is_noise(p) and header_items(p) is None and looks_like_headline(p)
+    ]
+    title = page_title or (candidates[0] if candidates else (paragraphs[0] if paragraphs else ""))
     return _SITE_SUFFIX.sub("", g.normalise_space(title))[:500]

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import GA_11955_RELEASE, SEEDS
 from tests.tracker.imports import press_release_samples as samples
+from tests.tracker.imports import record_samples as records
 from tracker.imports.parsing.catalogue import parse
 from tracker.imports.parsing.corrections import apply_corrections
 from tracker.imports.parsing.names import leading_caps_name, proper_case
 from tracker.imports.parsing.press_release import parse_press_release
 from tracker.imports.parsing.records import GENDERS, SPEAKER_TYPES, ImportProblem
+from tracker.imports.parsing.source import normalise_text
 from tracker.imports.parsing.speech import parse_single_speech
 from tracker.models import Gender, SpeakerType
 
@@ -373,7 +375,7 @@ def test_a_single_speech_is_found_inside_a_news_sites_clutter():
     assert statement.text.endswith("end the scourge of trafficking once and for all.")
     for clutter in ("ReliefWeb", "Find help", "For information media", "David Xu"):
         assert clutter not in statement.text
-    assert statement.speaker.name == "Amina Mohamed"
+    assert statement.speaker.name == "Amina Mohammed"  # the UN's spelling, not the site's
     assert statement.role == "Deputy Secretary-General"
     assert statement.speaker_type == "un_official"
     assert release.meeting.title.startswith("Put survivors at the center")
@@ -551,3 +553,154 @@ def test_a_release_missing_paragraphs_still_parses_verbatim(dropped):
     for statement in release.statements:
         for paragraph in statement.text.split("\n\n"):
             assert paragraph in text
+
+
+# Other bodies and shapes (issue 13): tests.tracker.record_samples.
+
+
+def rows(release):
+    return [
+        (who(s), s.delegation, s.on_behalf_of, s.speaker_type, s.gender) for s in release.statements
+    ]
+
+
+@pytest.fixture(scope="module")
+def preparatory_committee():
+    return parse_press_release(records.PREPARATORY_COMMITTEE)
+
+
+def test_a_conference_body_without_a_known_symbol_is_named_from_its_header(preparatory_committee):
+    meeting = preparatory_committee.meeting
+    assert (meeting.symbol, meeting.body) == ("DEV/3431", "LDC5 Preparatory Committee")
+    assert (meeting.session, meeting.meeting_number) == ("First Session", "2nd Meeting (PM)")
+    assert meeting.date == datetime.date(2021, 5, 25)
+
+
+def test_co_chairs_and_panellists_listed_in_one_sentence_keep_names_and_countries(
+    preparatory_committee,
+):
+    panel_one = by_segment(preparatory_committee, "Panel I")
+    assert [(who(s), s.delegation, s.speaker_type) for s in panel_one[:4]] == [
+        ("Rabab Fatima", "Bangladesh", "presiding_officer"),
+        ("Courtenay Rattray", "UN-OHRLLS", "un_official"),
+        (
+            "Mariana Ruiz",
+            "Youth Advisory Board of the Global Partnership for Education",
+            "civil_society",
+        ),
+        ("Dil Kumari Thapa", "Nepal", "member_state"),  # a ministry's official speaks for Nepal
+    ]
+    assert panel_one[0].role == "Co-Chair"
+    assert not [w for w in preparatory_committee.warnings if "not introduced" in w.message]
+
+
+def test_lead_ins_before_an_attribution_are_statements_not_notes(preparatory_committee):
+    assert rows(preparatory_committee)[4:7] == [
+        ("Aly Diane", "Guinea", "Group of 77 and China", "member_state", "male"),
+        ("(UNODC)", "UNODC", "", "un_official", "unknown"),
+        ("(Haiti)", "Haiti", "", "member_state", "female"),  # "said her country’s"
+    ]
+    notes = [n.text for n in preparatory_committee.notes]
+    assert not any(n.startswith("In the ensuing discussion, the representative") for n in notes)
+    assert "In the ensuing discussion, delegates called for stronger partnerships." in notes
+
+
+def test_keynote_speakers_and_mixed_case_speakers_are_found(preparatory_committee):
+    assert rows(preparatory_committee)[7:] == [
+        ("Ibrahim Thiaw", "UNCCD", "", "un_official", "male"),
+        ("Grace Okello", "LDC Watch civil-society network", "", "civil_society", "female"),
+        (
+            "Roberto Ferrer",
+            "Dominican Republic",
+            "Small Island Developing States",
+            "member_state",
+            "male",
+        ),
+    ]
+
+
+def test_a_security_council_briefing_normalises_its_delegations():
+    release = parse_press_release(records.SECURITY_COUNCIL_BRIEFING)
+    assert [(who(s), s.delegation, s.speaker_type) for s in release.statements] == [
+        ("Rosemary Dicarlo", "United Nations", "un_official"),
+        ("Mariam Kouyaté", "Women’s Network for Peace in the Sahel", "civil_society"),
+        ("(United Kingdom)", "United Kingdom", "member_state"),
+        ("(Venezuela)", "Venezuela", "member_state"),
+        ("(UN-Women)", "UN-Women", "un_official"),  # not cut at "for", "and", "the"
+    ]
+    assert release.statements[4].gender == "female"
+
+
+def test_a_womens_commission_release_types_observers_and_un_entities():
+    release = parse_press_release(records.WOMEN_COMMISSION)
+    assert release.meeting.body == "Commission on the Status of Women"
+    assert [(who(s), s.speaker_type) for s in release.statements] == [
+        ("(Türkiye)", "member_state"),
+        ("(Holy See)", "observer"),
+        ("(State of Palestine)", "observer"),
+        ("Sarah Hendriks", "un_official"),
+    ]
+    assert release.statements[0].gender == "female"
+
+
+def test_a_preliminary_release_parses_and_says_so():
+    release = parse_press_release(records.PRELIMINARY_RELEASE, symbol="GA/12480")
+    assert release.kind == "preliminary_release"
+    assert release.meeting.preliminary
+    assert [who(s) for s in release.statements] == [
+        "Csaba Kőrösi",
+        "Amina J. Mohammed",
+        "(Mexico)",
+    ]
+    assert release.notes[0].text.startswith("Note: A complete summary")
+    assert any("preliminary release" in w.message for w in release.warnings)
+
+
+def test_a_preliminary_release_without_a_header_block_parses_with_its_symbol():
+    text = records.PRELIMINARY_RELEASE.split("12th Meeting (AM)\n\n", 1)[1]
+    release = parse_press_release(text, symbol="GA/12480")
+    assert release.meeting.title == "Assembly Opens High-Level Meeting on Gender Equality"
+    assert release.meeting.body == "General Assembly"
+    assert len(release.statements) == 3
+
+
+def test_a_whole_saved_page_loses_menus_sidebar_tags_related_links_and_footer():
+    release = parse_press_release(records.SAVED_PAGE_WITH_SIDEBAR)
+    assert [(s.segment, s.delegation, s.gender) for s in release.statements] == [
+        ("General Discussion", "Philippines", "female"),
+        ("General Discussion", "Côte d’Ivoire", "male"),
+    ]
+    everything = json.dumps(release.as_dict(), ensure_ascii=False)
+    for clutter in ("In Focus", "Climate Change", "Daily Press", "Migration", "Related",
+                    "Terms of Use", "Home /", "Economic and Social Council"):  # fmt: skip
+        assert clutter not in everything, clutter
+
+
+def test_menu_lines_in_a_copied_page_are_not_segments_or_notes():
+    release = parse_press_release(records.MENUS_IN_PLAIN_TEXT)
+    assert release.meeting.body == "Commission on the Status of Women"
+    assert [(s.segment, s.delegation) for s in release.statements] == [
+        ("General Discussion", "Chile"),
+        ("General Discussion", "Japan"),
+    ]
+    assert not [n for n in release.notes if "Climate" in n.text or "Press" in n.text]
+
+
+def test_statement_texts_never_contain_a_carriage_return():
+    for text in (records.PREPARATORY_COMMITTEE, GA_11955_RELEASE.read_text(encoding="utf-8")):
+        release = parse_press_release(text.replace("\n", "\r\n").encode("utf-8"))
+        assert not any("\r" in s.text for s in release.statements)
+    assert len(parse_press_release(GA_11955_RELEASE.read_bytes()).statements) == 58
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("a\r\nb\rc\u2028d", "a\nb\nc\nd"),
+        ("\ufeffLaj\u010d\u00e1k", "Lajčák"),
+        ("Lajc\u030ca\u0301k", "Lajčák"),  # composed, same letters
+        ("non\u2011breaking\u00a0space", "non\u2011breaking\u00a0space"),  # evidence kept
+    ],
+)
+def test_text_is_normalised_at_the_door_without_changing_what_is_visible(raw, normalised):
+    assert normalise_text(raw) == normalised

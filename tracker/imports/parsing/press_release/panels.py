@@ -13,8 +13,15 @@ from ..affiliation import split_affiliation
 from ..names import PARTICLES
 
 _CHAIR = re.compile(
-    r"\b(?P<verb>Chaired|Co-chaired|Moderated|Presided\s+over)\s+by\s+(?P<entry>.+?)"
-    r"(?=,\s+(?:it|the\s+(?:panel|discussion|dialogue|meeting|debate|event))\b|;|\.\s|\.$|$)"
+    r"\b(?P<verb>Chaired|Co-[Cc]haired|Moderated|Co-[Mm]oderated|Facilitated|Presided\s+over)"
+    r"\s+by\s+(?P<entry>.+?)"
+    r"(?=,\s+(?:it|the\s+(?:\w+\s+)?(?:panel|discussion|dialogue|meeting|debate|event|session|"
+    r"round\s+table))\b|;|\.\s|\.$|$)"
+)
+# "The keynote speakers were A, …, and B, …": a list that says what it lists.
+_NAMED_LIST = re.compile(
+    r"\b(?:keynote\s+speakers?|panell?ists|speakers|briefers|presenters|discussants|"
+    r"lead\s+discussants)\s+(?:were|was|included)\s*:?\s+(?P<list>.+)$"
 )
 _LIST = re.compile(
     r"\b(?:featured|featuring|included|including|heard|with)\s+"
@@ -38,24 +45,58 @@ class IntroducedPerson:
 
 
 def introduced_people(paragraph: str) -> list[IntroducedPerson]:
+    """The people a paragraph introduces: a chair or co-chairs ("Co-chaired by A (Country)
+    and B (Country)"), then a list ("featured A, Title; and B, Title", "The keynote speakers
+    were …"), each with full name, role and State or organisation."""
     people: list[IntroducedPerson] = []
     chair = _CHAIR.search(paragraph)
     if chair:
-        person = _entry(chair.group("entry"))
-        if person:
-            role = "Moderator" if chair.group("verb").startswith("Moderated") else "Chair"
-            people.append(IntroducedPerson(person.name, person.role or role, person.delegation))
+        verb = chair.group("verb").casefold()
+        role = "Moderator" if "moderated" in verb else "Co-Chair" if "co-" in verb else "Chair"
+        for entry in _entries(chair.group("entry"), lone=True):
+            person = _entry(entry)
+            if person:
+                people.append(IntroducedPerson(person.name, person.role or role, person.delegation))
     tail = paragraph[chair.end() :] if chair else paragraph
-    listing = _LIST.search(tail) or _BRIEFERS.search(tail)
+    listing = None
+    for sentence in _sentences(tail):
+        listing = _NAMED_LIST.search(sentence) or _LIST.search(sentence)
+        listing = listing or _BRIEFERS.search(sentence)
+        if listing and _entries(_listed(listing), lone=False):
+            break
     if listing:
-        text = listing.groupdict().get("list") or listing.groupdict().get("list2") or ""
-        entries = [e.strip() for e in text.rstrip(". ").split(";")]
-        if len(entries) > 1 or (entries and "," in entries[0]):
-            for entry in entries:
-                person = _entry(re.sub(r"^and\s+", "", entry))
-                if person:
-                    people.append(person)
+        for entry in _entries(_listed(listing), lone=False):
+            person = _entry(entry)
+            if person:
+                people.append(person)
     return people
+
+
+def _listed(listing: re.Match) -> str:
+    return listing.groupdict().get("list") or listing.groupdict().get("list2") or ""
+
+
+def _sentences(text: str) -> list[str]:
+    # Full stops of names and titles ("Mr.", "J.") do not end a sentence.
+    parts = re.split(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))\.\s+(?=[A-Z“\"])", text)
+    return [part for part in parts if part.strip()]
+
+
+_AND_NEXT = re.compile(
+    r",?\s+and\s+(?=[A-ZÀ-Ý][\w’'\-\u2011.]*(?:\s+[\w’'\-\u2011.]+){1,5}\s*[,(])"
+)
+
+
+def _entries(text: str, *, lone: bool) -> list[str]:
+    """Entries of a list: "A, Title; B, Title; and C, Title" or "A (Country) and B (Country)".
+    A list of one is taken only where one person is expected (a chair)."""
+    entries = [e.strip() for e in re.split(r";\s*", text.rstrip(". ")) if e.strip()]
+    if len(entries) == 1:
+        entries = [e.strip() for e in _AND_NEXT.split(entries[0]) if e.strip()]
+    entries = [re.sub(r"^and\s+", "", e) for e in entries]
+    if len(entries) > 1 or lone or (entries and "," in entries[0]):
+        return entries
+    return []
 
 
 def _entry(entry: str) -> IntroducedPerson | None:

@@ -54,6 +54,21 @@ _SMALL_WORDS = {
 }  # fmt: skip
 
 
+# Words of a lead-in that speak of several people, so the paragraph is about them all.
+_PLURAL_ACTORS = re.compile(
+    r"\b(?:speakers|delegates|delegations|representatives|participants|panellists|panelists|"
+    r"members|ministers|States|countries|others|many|several|some)\b",
+    re.I,
+)
+
+
+def is_lead_in(text: str) -> bool:
+    """A clause before a speaker that speaks of no one else: "In the ensuing discussion, ",
+    "Also speaking, ", "Responding to questions, "."""
+    text = text.strip()
+    return bool(text) and text.endswith(",") and not _PLURAL_ACTORS.search(text)
+
+
 def is_heading(paragraph: str) -> bool:
     text = normalise_space(paragraph)
     if KNOWN_HEADINGS.match(text) and len(text) <= 80 and not text.endswith("."):

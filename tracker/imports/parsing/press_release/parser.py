@@ -13,9 +13,18 @@ from dataclasses import dataclass
 
 from .. import gazetteer as g
 from ..affiliation import speaker_type, split_affiliation
-from ..header import find_end, find_header, is_noise
-from ..names import pronoun_counts, proper_case
+from ..header import (
+    body_from_text,
+    find_end,
+    find_header,
+    headline_header,
+    is_noise,
+    strip_page_clutter,
+)
+from ..names import gender_from_pronouns, pronoun_counts, proper_case
 from ..records import (
+    PRELIMINARY_RELEASE,
+    PRESS_RELEASE,
     UNKNOWN,
     ImportProblem,
     ImportWarning,
@@ -34,6 +43,7 @@ from .paragraphs import (
     SINGULAR,
     SUMMARY_SPEAKER,
     is_heading,
+    is_lead_in,
     sentence_starts,
 )
 from .registry import Person, SpeakerRegistry
@@ -55,32 +65,68 @@ def parse_press_release(data: bytes | str, *, symbol: str = "") -> PressRelease:
     header). A release cut short still parses: its header, with a warning.
     """
     source = read_source(data)
-    paragraphs = list(source.paragraphs)
+    paragraphs = strip_page_clutter(list(source.paragraphs))
     end_index = find_end(paragraphs)
     end = end_index if end_index is not None else len(paragraphs)
+    preliminary = next((i for i in range(end) if PRELIMINARY_NOTE.match(paragraphs[i])), None)
     header = find_header(paragraphs, end=end)
-    if header is None or not (header.symbol or symbol or header.meeting_number):
+    if header is None and (symbol or preliminary is not None):
+        header = headline_header(paragraphs, end=end)
+    if header is None or not (
+        header.symbol or symbol or header.meeting_number or preliminary is not None
+    ):
         raise ImportProblem(
             "This is not a UN Meetings Coverage press release: there is no header with a "
             "symbol such as GA/11955 or a meeting line such as “24th Meeting (AM & PM)”. "
             "To import one speech, choose the single-speech import instead."
         )
-    parser = _Parser(paragraphs[header.body_start : end])
+    body = paragraphs[header.body_start : end]
+    notes = []
+    if preliminary is not None and preliminary >= header.body_start:
+        notes.append(Note("", paragraphs[preliminary]))
+        body.remove(paragraphs[preliminary])
+    parser = _Parser(body)
+    parser.notes.extend(notes)
     parser.run()
-    warnings = list(parser.warnings)
+    symbol = normalise_symbol(symbol or header.symbol)
+    # A page's <title> ends with the site's name: "… | Meetings Coverage and Press Releases".
+    title = header.title or re.split(r"\s+[|–—]\s+", source.page_title)[0]
     meeting = MeetingHeader(
-        symbol=normalise_symbol(symbol or header.symbol),
-        body=header.body or g.body_for_symbol(symbol),
+        symbol=symbol,
+        body=header.body or g.body_for_symbol(symbol) or body_from_text(title, *parser.summary),
         session=header.session,
         meeting_number=header.meeting_number,
-        # A page's <title> ends with the site's name: "… | Meetings Coverage and Press Releases".
-        title=header.title or re.split(r"\s+[|–—]\s+", source.page_title)[0],
+        title=title,
         subtitle=header.subtitle,
         date=header.date,
         source_url=source.source_url,
         summary=tuple(parser.summary),
+        preliminary=preliminary is not None,
     )
-    if end_index is None:
+    warnings = _release_warnings(meeting, parser, ended=end_index is not None)
+    return PressRelease(
+        meeting=meeting,
+        statements=tuple(parser.statements),
+        notes=tuple(parser.notes),
+        warnings=tuple(warnings),
+        kind=PRELIMINARY_RELEASE if meeting.preliminary else PRESS_RELEASE,
+        source=source.text,
+    )
+
+
+# "Note: A complete summary of today’s … meeting will be made available after its conclusion."
+PRELIMINARY_NOTE = re.compile(
+    r"^\W*Note\W+(?:A\s+)?complete\s+summary\b.{0,200}?\bwill\s+be\s+(?:made\s+)?available",
+    re.I,
+)
+# A speech or message released alone: SG/SM/…, DSG/SM/…, and their Spokesperson's statements.
+_SPEECH_SYMBOL = re.compile(r"^(?:SG|DSG|GA/SM|SC/SM)/(?:SM|2\d{3}|\d)|^(?:SG|DSG)/SM/", re.I)
+
+
+def _release_warnings(meeting: MeetingHeader, parser: _Parser, *, ended: bool) -> list:
+    warnings = list(parser.warnings)
+    speech = bool(_SPEECH_SYMBOL.match(meeting.symbol))
+    if not ended and not speech:
         warnings.insert(
             0,
             ImportWarning(
@@ -89,12 +135,13 @@ def parse_press_release(data: bytes | str, *, symbol: str = "") -> PressRelease:
             ),
         )
     if not parser.statements:
-        warnings.insert(
-            0,
+        warnings.insert(0, ImportWarning(_no_statements(meeting.symbol, speech=speech)))
+    if meeting.preliminary:
+        warnings.append(
             ImportWarning(
-                "No statements were found: the release may be cut short (only its header and "
-                "summary are here). It cannot be saved without statements."
-            ),
+                "This is a preliminary release: the complete summary is published later. "
+                "Import the complete release when it is out; it replaces this one."
+            )
         )
     if meeting.date is None:
         warnings.append(
@@ -105,12 +152,18 @@ def parse_press_release(data: bytes | str, *, symbol: str = "") -> PressRelease:
             0,
             ImportWarning("The release has no symbol: enter one, e.g. GA/11955.", field="symbol"),
         )
-    return PressRelease(
-        meeting=meeting,
-        statements=tuple(parser.statements),
-        notes=tuple(parser.notes),
-        warnings=tuple(warnings),
-        source=source.text,
+    return warnings
+
+
+def _no_statements(symbol: str, *, speech: bool) -> str:
+    if speech:
+        return (
+            f"{symbol} is a speech or statement released on its own, not the coverage of a "
+            "meeting: import it as a single speech (it can then be added to its meeting)."
+        )
+    return (
+        "No statements were found: the release may be cut short (only its header and "
+        "summary are here). It cannot be saved without statements."
     )
 
 
@@ -203,9 +256,15 @@ class _Parser:
         self.current.paragraphs.append(paragraph)
 
     def _read_group(self, paragraph: str) -> None:
-        """A paragraph about several speakers: a note, unless one of them is then reported
-        alone ("…. With that in mind, the representative of Mexico called for…")."""
+        """A paragraph about several speakers: a note, unless it only leads into one
+        speaker ("In the ensuing discussion, the representative of X said…") or one of them
+        is then reported alone ("…. With that in mind, the representative of Mexico…")."""
         starts = sentence_starts(paragraph)
+        lead_in = match_opening(paragraph)
+        if lead_in and lead_in.kind in (NAMED, MENTION, REPRESENTATIVE):
+            if is_lead_in(paragraph[: lead_in.start]):
+                self._open(lead_in, paragraph)
+                return
         for start in starts[1:]:
             opening = match_opening(paragraph[start:])
             if opening and opening.kind in (NAMED, MENTION, REPRESENTATIVE):
@@ -295,12 +354,15 @@ class _Parser:
     # From drafts to statements.
 
     def _finish(self) -> None:
+        genders = []
         for draft in self.drafts:
             female, male = pronoun_counts("\n\n".join(draft.paragraphs))
             if draft.person:
                 draft.person.count_pronouns(female, male)
+            # "The representative of X said her country…": the statement knows, if no name.
+            genders.append(gender_from_pronouns(female, male))
         speakers = {id(person): self.registry.speaker(person) for person in self.registry.people}
-        for order, draft in enumerate(self.drafts, start=1):
+        for order, (draft, gender) in enumerate(zip(self.drafts, genders, strict=True), start=1):
             speaker = speakers[id(draft.person)] if draft.person else None
             if speaker:
                 kind = speaker.type
@@ -318,6 +380,7 @@ class _Parser:
                     on_behalf_of=draft.on_behalf_of,
                     speaker_type=kind,
                     text="\n\n".join(draft.paragraphs),
+                    gender=speaker.gender if speaker else gender,
                 )
             )
         self._gender_warnings(speakers)

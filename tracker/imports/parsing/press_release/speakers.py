@@ -35,7 +35,7 @@ class Opening:
 _LEAD = r"(?:(?P<lead>[A-Z][^.;:“”\"]{0,200}?),\s+)?"
 _MENTION = re.compile(rf"^{_LEAD}(?P<hon>{HONORIFIC})\.?\s+(?=\S)")
 _REPRESENTATIVE = re.compile(
-    rf"^{_LEAD}(?:the|The)\s+(?:representative|delegate|observer|speaker)\s+(?:of|for)\s+"
+    rf"^{_LEAD}(?:the|The|A|a|An|an)\s+(?:representative|delegate|observer|speaker)\s+(?:of|for)\s+"
     r"(?P<rest>.+)",
     re.S,
 )
@@ -67,6 +67,17 @@ _VERB_WORDS = {
     "brought", "sought", "put", "set", "met", "led", "went", "was", "were", "is", "has",
     "had", "also", "then", "however", "who", "whose", "as", "while", "after", "when",
     "which", "on", "in", "underscored", "said,", "thought", "felt", "wrote", "read",
+}  # fmt: skip
+# "…, the representative of Guinea, Mr. Aly Diane, speaking on behalf of…": the speaker's name.
+_NAME_AFTER_DELEGATION = re.compile(
+    rf"^,\s+(?P<hon>{HONORIFIC})\.?\s+(?P<name>[A-ZÀ-Ý][\w’'\-\u2011]+"
+    r"(?:\s+(?:[A-ZÀ-Ý][\w’'\-\u2011]+|de|da|van|von|bin|al-\w+)){0,4})(?=,)"
+)
+# Words after an honorific that are a title, not a name ("Mr. President").
+_TITLES = {
+    "president", "chair", "chairperson", "chairman", "chairwoman", "secretary-general",
+    "minister", "ambassador", "speaker", "moderator", "co-chair", "vice-president",
+    "secretary", "director", "prime",
 }  # fmt: skip
 _NOT_VERBS = {"retired", "renowned", "celebrated", "acclaimed", "distinguished", "elected"}
 
@@ -133,25 +144,19 @@ def _mention(paragraph: str) -> Opening | None:
     if not match:
         return None
     after = paragraph[match.end() :]
-    words = []
-    for token in re.finditer(r"[^\s,;:()]+", after):
-        text = token.group()
-        if text.startswith(("(", ",")) or not (
-            (is_caps_word(text) and len(text.rstrip(".")) > 1) or (words and text in PARTICLES)
-        ):
-            break
-        if after[(words[-1][1] if words else 0) : token.start()].strip():
-            break
-        words.append((text, token.end()))
-    while words and words[-1][0].casefold() in PARTICLES:
-        words.pop()
+    words = _mention_words(after)
     if not words:
         return None
     end = words[-1][1]
     attribution = _attribution(after[end:])
+    name = " ".join(word for word, _ in words)
+    # Running text names a speaker in mixed case: "Mr. Aly Diane (Guinea), speaking…".
+    first_appearance = (
+        not is_caps_word(name) and len(words) > 1 and after[end:].lstrip().startswith(("(", ","))
+    )
     return Opening(
-        kind=MENTION,
-        name=" ".join(word for word, _ in words),
+        kind=NAMED if first_appearance else MENTION,
+        name=name,
         honorific=match.group("hon"),
         delegation=attribution.delegation,
         role=attribution.role,
@@ -159,6 +164,30 @@ def _mention(paragraph: str) -> Opening | None:
         descriptor=attribution.descriptor,
         start=match.start("hon"),
     )
+
+
+def _mention_words(after: str) -> list[tuple[str, int]]:
+    """The name after an honorific: words in capitals ("SEN"), or, in running text, in
+    mixed case ("Aly Diane") when one of them is not a title."""
+    words: list[tuple[str, int]] = []
+    caps = None
+    for token in re.finditer(r"[^\s,;:()]+", after):
+        text = token.group()
+        if after[(words[-1][1] if words else 0) : token.start()].strip():
+            break
+        if words and text in PARTICLES:
+            words.append((text, token.end()))
+            continue
+        is_caps = is_caps_word(text) and len(text.rstrip(".")) > 1
+        is_mixed = text[:1].isupper() and not is_caps and text.casefold() not in _TITLES
+        if caps is None:
+            caps = is_caps
+        if not (is_caps if caps else is_mixed) or len(words) >= 5:
+            break
+        words.append((text, token.end()))
+    while words and words[-1][0].casefold() in PARTICLES:
+        words.pop()
+    return words
 
 
 def _representative(paragraph: str) -> Opening | None:
@@ -179,8 +208,11 @@ def _representative(paragraph: str) -> Opening | None:
 def _representative_opening(delegation: str, descriptor: str, rest: str, start: int) -> Opening:
     on_behalf = _ON_BEHALF.search(_first_sentence(rest))
     organisation = organisation_name(delegation)
+    named = _NAME_AFTER_DELEGATION.match(rest)
     return Opening(
-        kind=REPRESENTATIVE,
+        kind=NAMED if named else REPRESENTATIVE,
+        name=named.group("name") if named else "",
+        honorific=named.group("hon") if named else "",
         delegation=g.canonical_place(delegation) or organisation,
         on_behalf_of=g.normalise_space(on_behalf.group("group")) if on_behalf else "",
         descriptor=" ".join(filter(None, [descriptor, _first_sentence(rest)[:200]])),
