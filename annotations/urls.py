@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("annotations.urls_reports")),  # reports, compare, report JSON
     path("", include("annotations.urls_review")),  # review, adjudication, history
     path("", include("annotations.urls_admin_tools")),  # admin-side fixture loading
+    path("", include("annotations.monitoring.urls")),  # search, profiles, trends, tables
 ]

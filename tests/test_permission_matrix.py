@@ -366,6 +366,10 @@ PROBES = [
         expect(LOGIN, OK, DENIED, DENIED, OK),
     ),
     Probe("annotations/deleted/", "GET", lambda w: "/annotations/deleted/", ADMIN_PAGE),
+    # Monitoring across meetings: read by everyone logged in.
+    Probe("monitoring/search/", "GET", lambda w: "/monitoring/search/?q=crime", PAGE_FOR_ALL),
+    Probe("monitoring/search.csv", "GET", lambda w: "/monitoring/search.csv?q=crime", PAGE_FOR_ALL),
+    Probe("api/search/", "GET", lambda w: "/api/search/?q=crime", API_FOR_ALL),
     # The admin site (its URLs are Django's; a few stand for all of them).
     Probe("admin/", "GET", lambda w: "/admin/", ADMIN_SITE),
     Probe(
