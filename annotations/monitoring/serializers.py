@@ -20,3 +20,22 @@ class SearchHitSerializer(serializers.Serializer):
 class SearchResultsSerializer(serializers.Serializer):
     count = serializers.IntegerField(help_text="Statements that match.")
     results = SearchHitSerializer(many=True)
+
+
+class GenderIndexSerializer(serializers.Serializer):
+    delegations = serializers.ListField(child=serializers.DictField())
+    per_level = serializers.ListField(child=serializers.DictField())
+    speakers = serializers.IntegerField()
+    women_speakers = serializers.IntegerField()
+    women_share = serializers.FloatField(allow_null=True)
+    krippendorff_alpha_ordinal = serializers.FloatField(allow_null=True)
+    rated_statements = serializers.IntegerField()
+
+
+class ProfileSerializer(serializers.Serializer):
+    delegation = serializers.DictField()
+    statements = serializers.IntegerField()
+    meetings = serializers.ListField(child=serializers.DictField())
+    codes = serializers.ListField(child=serializers.DictField())
+    quotes = serializers.ListField(child=serializers.DictField())
+    reference_levels = serializers.ListField(child=serializers.DictField())

@@ -16,6 +16,8 @@ from tracker.models import Gender, Meeting, SpeakerType
 
 from ..models import Code
 from .api import searched
+from .gender_index import gender_index
+from .parameters import statement_filters
 from .record_kinds import RECORD_KINDS
 from .search import hit_row, hits, search_page, search_statements
 
@@ -102,3 +104,23 @@ def search_csv(request: HttpRequest) -> HttpResponse:
         for hit in hits(statements, tree)
     )
     return csv_response("search.csv", SEARCH_CSV_HEADER, rows)
+
+
+def gender_index_page(request: HttpRequest) -> HttpResponse:
+    context = {"section": "gender-index", "params": request.GET, **filter_choices()}
+    try:
+        filters = statement_filters(request.GET)
+    except ValidationError as error:
+        context["errors"] = messages_of(error)
+        return render(request, "annotations/monitoring/gender_index.html", context, status=400)
+    context.update(index=gender_index(filters), query=urlencode(filters.query))
+    return render(request, "annotations/monitoring/gender_index.html", context)
+
+
+def gender_index_csv(request: HttpRequest) -> HttpResponse:
+    try:
+        index = gender_index(statement_filters(request.GET))
+    except ValidationError as error:
+        return HttpResponse("\n".join(messages_of(error)), status=400, content_type="text/plain")
+    rows = ([r.name, r.slug, r.statements, r.label] for r in index.rows)
+    return csv_response("gender-index.csv", ["delegation", "slug", "statements", "level"], rows)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from annotations.models import Code
 from annotations.services import annotation_create
-from tracker.delegations.services import delegations_link_printed_names
+from tracker.delegations.services import delegations_link_printed_names, delegations_load_shipped
 from tracker.models import Gender, Meeting, Speaker, SpeakerType, Statement
 
 # (delegation, speaker name or None, gender, speaker type, text)
@@ -61,6 +61,9 @@ def _meeting(symbol, body, date, rows, key, statements):
 
 
 def build_corpus() -> Corpus:
+    # The migration loads the shipped delegations; a transactional (browser) test's flush
+    # empties them, so load them again (idempotent).
+    delegations_load_shipped()
     statements = {}
     ga = _meeting(
         "GA/11955", "General Assembly", datetime.date(2017, 9, 27), GA_2017, "ga", statements
