@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("annotations.coding.urls")),  # /meetings/, workspace, coding's API
     path("", include("annotations.reports.urls")),  # reports, compare, report JSON
     path("", include("annotations.review.urls")),  # review, history, restore, side by side
+    path("", include("annotations.monitoring.urls")),  # search, profiles, groups, Gender Index
 ]

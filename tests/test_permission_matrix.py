@@ -29,6 +29,7 @@ from annotations.coding.services import (
     missed_opportunity_create,
 )
 from annotations.models import MissedOpportunity
+from tracker.delegations.services import country_group_save
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,7 @@ class World:
     mine: object  # analyst A's live annotation
     gone: object  # analyst A's deleted annotation
     missed: MissedOpportunity  # analyst A's missed opportunity
+    group: object  # analyst A's country group
 
 
 @dataclass(frozen=True)
@@ -370,6 +372,56 @@ PROBES = [
         expect(LOGIN, OK, DENIED, DENIED, OK),
     ),
     Probe("annotations/deleted/", "GET", lambda w: "/annotations/deleted/", ADMIN_PAGE),
+    # Monitoring across meetings: read by everyone logged in.
+    Probe("monitoring/search/", "GET", lambda w: "/monitoring/search/?q=crime", PAGE_FOR_ALL),
+    Probe("monitoring/search.csv", "GET", lambda w: "/monitoring/search.csv?q=crime", PAGE_FOR_ALL),
+    Probe("api/search/", "GET", lambda w: "/api/search/?q=crime", API_FOR_ALL),
+    Probe("monitoring/delegations/", "GET", lambda w: "/monitoring/delegations/", PAGE_FOR_ALL),
+    Probe(
+        "monitoring/delegations/link/",
+        "POST",
+        lambda w: "/monitoring/delegations/link/",
+        expect(LOGIN, DENIED, DENIED, DENIED, OK),
+    ),
+    Probe(
+        "monitoring/delegations/<slug:slug>/",
+        "GET",
+        lambda w: "/monitoring/delegations/luxembourg/",
+        PAGE_FOR_ALL,
+    ),
+    Probe(
+        "monitoring/delegations/<slug:slug>.csv",
+        "GET",
+        lambda w: "/monitoring/delegations/luxembourg.csv",
+        PAGE_FOR_ALL,
+    ),
+    Probe(
+        "api/delegations/<slug:slug>/profile/",
+        "GET",
+        lambda w: "/api/delegations/luxembourg/profile/",
+        API_FOR_ALL,
+    ),
+    Probe("monitoring/groups/", "GET", lambda w: "/monitoring/groups/", PAGE_FOR_ALL),
+    Probe(
+        "monitoring/groups/",
+        "POST",
+        lambda w: "/monitoring/groups/",
+        expect(LOGIN, OK, OK, DENIED, OK),
+        data=lambda w: {"name": "Friends", "members": "Canada"},
+        note="(define a group: analysts)",
+    ),
+    Probe(
+        "monitoring/groups/<slug:slug>/delete/",
+        "POST",
+        lambda w: f"/monitoring/groups/{w.group.slug}/delete/",
+        expect(LOGIN, OK, DENIED, DENIED, OK),
+        note="(its author or an administrator)",
+    ),
+    Probe("monitoring/gender-index/", "GET", lambda w: "/monitoring/gender-index/", PAGE_FOR_ALL),
+    Probe(
+        "monitoring/gender-index.csv", "GET", lambda w: "/monitoring/gender-index.csv", PAGE_FOR_ALL
+    ),
+    Probe("api/gender-index/", "GET", lambda w: "/api/gender-index/", API_FOR_ALL),
     # The admin site (its URLs are Django's; a few stand for all of them).
     Probe("admin/", "GET", lambda w: "/admin/", ADMIN_SITE),
     Probe(
@@ -432,7 +484,8 @@ def world(meeting, codebook, analyst_a) -> World:
     missed = missed_opportunity_create(
         meeting=meeting, analyst=analyst_a, title="Survivors", rationale="None spoke.", codes=[code]
     )
-    return World(meeting, statement, code, mine, gone, missed)
+    group = country_group_save(name="Analyst A's friends", members=["Canada"], actor=analyst_a)
+    return World(meeting, statement, code, mine, gone, missed, group)
 
 
 def outcome(response) -> str:

@@ -1,5 +1,6 @@
 """The meeting record: meetings, speakers and their attributed statements."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
@@ -130,3 +131,91 @@ class Statement(models.Model):
         if self.speaker_id:
             return self.speaker.name
         return f"Representative of {self.delegation}" if self.delegation else "Unattributed"
+
+
+# Delegations as entities. Statements keep the delegation as printed; a printed name
+# reaches its Delegation through DelegationAlias (exact printed form), which
+# tracker.delegations.services links. Groups hold members by year (the elected
+# Council members change every January).
+
+
+class DelegationKind(models.TextChoices):
+    MEMBER_STATE = "member_state", "Member State"
+    OBSERVER_STATE = "observer_state", "Observer State"
+    ORGANISATION = "organisation", "Organisation"
+
+
+class Delegation(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200, unique=True, help_text="The UN's short name.")
+    kind = models.CharField(
+        max_length=20, choices=DelegationKind.choices, default=DelegationKind.MEMBER_STATE
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DelegationAlias(models.Model):
+    """One way a record prints the delegation ("UK", "the United Kingdom", …)."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300, unique=True, help_text="Exactly as printed.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "delegation aliases"
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.delegation}"
+
+
+class CountryGroup(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    shipped = models.BooleanField(default=False, help_text="Shipped with the workbench.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    members = models.ManyToManyField(
+        Delegation, through="CountryGroupMembership", related_name="country_groups"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CountryGroupMembership(models.Model):
+    """A delegation in a group from `first_year` to `last_year` (empty: always)."""
+
+    group = models.ForeignKey(CountryGroup, on_delete=models.CASCADE, related_name="memberships")
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="memberships")
+    first_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["group", "delegation", "first_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "delegation", "first_year"], name="membership_unique_term"
+            ),
+            models.CheckConstraint(
+                condition=Q(first_year__isnull=True)
+                | Q(last_year__isnull=True)
+                | Q(last_year__gte=models.F("first_year")),
+                name="membership_years_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        years = f" {self.first_year or '…'}–{self.last_year or '…'}"
+        return (
+            f"{self.delegation} in {self.group}{years if self.first_year or self.last_year else ''}"
+        )

@@ -85,3 +85,20 @@ def krippendorff_alpha_nominal(ratings: Ratings) -> float | None:
     with np.errstate(invalid="ignore", divide="ignore"):
         value = float(krippendorff.alpha(reliability_data=pairable, level_of_measurement="nominal"))
     return None if math.isnan(value) else value
+
+
+def krippendorff_alpha_ordinal(ratings: Sequence[Sequence[int | None]]) -> float | None:
+    """Krippendorff's alpha for ordinal values (ranks such as 0 < 1 < 2), missing allowed.
+
+    Disagreeing by two steps (none vs specific) weighs more than by one (none vs general).
+    """
+    units = _check_shape(ratings)
+    if len(ratings) < 2 or units == 0:
+        return None
+    matrix = np.array([[np.nan if v is None else v for v in row] for row in ratings], dtype=float)
+    pairable = matrix[:, np.count_nonzero(~np.isnan(matrix), axis=0) >= 2]
+    if np.unique(pairable[~np.isnan(pairable)]).size < 2:
+        return None
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = float(krippendorff.alpha(reliability_data=pairable, level_of_measurement="ordinal"))
+    return None if math.isnan(value) else value

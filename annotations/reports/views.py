@@ -20,12 +20,6 @@ from .speakers import GENDERS, SPEAKER_TYPES
 from .tables import TABLES, report_as_dict
 
 
-def _messages(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [message for messages in error.message_dict.values() for message in messages]
-    return list(error.messages)
-
-
 def _report_parameters(request: HttpRequest) -> dict:
     return {name: request.GET.get(name) for name in ("analyst", "source", "threshold", "quotes")}
 
@@ -44,7 +38,7 @@ def report_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "annotations/reports/error.html",
             {
                 "meeting": meeting,
-                "errors": _messages(error),
+                "errors": error.messages,
                 "analysts": analysts_of([meeting]),
                 "default_threshold": DEFAULT_THRESHOLD,
             },
@@ -71,7 +65,7 @@ def report_table_csv(request: HttpRequest, meeting_id: int, table: str) -> HttpR
     try:
         report = meeting_report(meeting=meeting, **_report_parameters(request))
     except ValidationError as error:
-        return HttpResponse("\n".join(_messages(error)), status=400, content_type="text/plain")
+        return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     header, rows = TABLES[table][1](report)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(meeting, table, "csv")}"'
@@ -117,7 +111,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
             source=request.GET.get("source"),
         )
     except ValidationError as error:
-        context["errors"] = _messages(error)
+        context["errors"] = error.messages
         return render(request, "annotations/reports/compare.html", context, status=400)
     context["query"] = urlencode(context["comparison"].query)
     context["columns"] = 1 + 2 * len(context["comparison"].meetings)
@@ -132,7 +126,7 @@ def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
             source=request.GET.get("source"),
         )
     except ValidationError as error:
-        return HttpResponse("\n".join(_messages(error)), status=400, content_type="text/plain")
+        return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meetings-compared.csv"'
     writer = csv.writer(response)

@@ -30,14 +30,6 @@ HISTORY_PER_PAGE = 100
 DELETED_PER_PAGE = 50
 
 
-def _messages_of(error: ValidationError) -> list[str]:
-    return (
-        [m for messages_ in error.message_dict.values() for m in messages_]
-        if hasattr(error, "error_dict")
-        else error.messages
-    )
-
-
 def _require_reviewer(request: HttpRequest) -> None:
     if not can_review(request.user):
         raise PermissionDenied("Only reviewers and administrators can review meetings.")
@@ -94,9 +86,7 @@ def review_decide(request: HttpRequest, meeting_id: int) -> HttpResponse:
         errors = [f"{stale} Read it again below before you decide."]
         return _render_review(request, meeting, status=409, errors=errors, failed_form=form)
     except ValidationError as error:
-        return _render_review(
-            request, meeting, status=400, errors=_messages_of(error), failed_form=form
-        )
+        return _render_review(request, meeting, status=400, errors=error.messages, failed_form=form)
     messages.success(
         request,
         f"Annotation {annotation.pk} {decision.get_decision_display().lower()}.",
@@ -184,12 +174,12 @@ def restore_annotation(request: HttpRequest, annotation_id: int) -> HttpResponse
         restored = annotation_restore(annotation=annotation, actor=request.user)
     except ValidationError as error:
         if can_restore(request.user):
-            return _render_deleted(request, status=400, errors=_messages_of(error))
+            return _render_deleted(request, status=400, errors=error.messages)
         return _render_annotation_history(
             request,
             _annotation_for_history(annotation.pk),
             status=400,
-            errors=_messages_of(error),
+            errors=error.messages,
         )
     messages.success(
         request, f"Annotation {restored.pk} ({restored.code.slug}) is restored (undo of delete)."
@@ -212,7 +202,7 @@ def compare_analysts_page(request: HttpRequest, meeting_id: int) -> HttpResponse
         return render(
             request,
             "annotations/review/compare_analysts.html",
-            {"meeting": meeting, "errors": _messages_of(error), "comparison": None},
+            {"meeting": meeting, "errors": error.messages, "comparison": None},
             status=400,
         )
     return render(

@@ -1,0 +1,129 @@
+"""Monitoring over the REST API: the same figures as the pages, as JSON."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError as BadRequest
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from tracker.delegations.selectors import delegation_named
+
+from . import serializers
+from .gender_index import gender_index
+from .paging import PAGING, paging
+from .parameters import FILTERS, statement_filters
+from .profiles import delegation_profile
+from .query import QueryError, parse
+from .search import hit_row, search_page
+
+SEARCH_PARAMETERS = ("q", *FILTERS, *PAGING, "format")
+
+
+def searched(params):
+    """(tree, filters, page, size) of a search request; 400 naming every problem."""
+    errors = {}
+    try:
+        tree = parse(params.get("q"))
+    except QueryError as error:
+        errors["q"] = [str(error)]
+    try:
+        filters = statement_filters(params, allowed=SEARCH_PARAMETERS)
+        page, size = paging(params)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return tree, filters, page, size
+
+
+class SearchView(APIView):
+    @extend_schema(
+        summary="Full-text search over every statement, as a concordance",
+        parameters=[OpenApiParameter("q", str, required=True)]
+        + [OpenApiParameter(name, str) for name in FILTERS]
+        + [OpenApiParameter(name, int) for name in PAGING],
+        responses=serializers.SearchResultsSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            tree, filters, page, size = searched(request.query_params)
+            count, page_hits = search_page(tree, filters, page=page, size=size)
+        except (ValidationError, QueryError) as error:
+            raise BadRequest(getattr(error, "message_dict", {"q": [str(error)]})) from None
+        return Response({"count": count, "results": [hit_row(hit) for hit in page_hits]})
+
+
+def _bad_request(error: ValidationError) -> BadRequest:
+    return BadRequest(error.message_dict if hasattr(error, "error_dict") else error.messages)
+
+
+class GenderIndexView(APIView):
+    @extend_schema(
+        summary="The Gender Index: every delegation's reference level, women speakers",
+        parameters=[OpenApiParameter(name, str) for name in FILTERS],
+        responses=serializers.GenderIndexSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            index = gender_index(statement_filters(request.query_params))
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        return Response(
+            {
+                "delegations": [
+                    {"delegation": r.name, "slug": r.slug, "statements": r.statements,
+                     "level": r.label, "rank": r.rank}
+                    for r in index.rows
+                ],
+                "per_level": [{"level": name, "delegations": n} for name, n in index.per_level],
+                "speakers": index.speakers,
+                "women_speakers": index.women,
+                "women_share": index.women_share,
+                "krippendorff_alpha_ordinal": index.alpha,
+                "rated_statements": index.rated_statements,
+            }
+        )  # fmt: skip
+
+
+class DelegationProfileView(APIView):
+    @extend_schema(
+        summary="A country profile: meetings, statements, codes, quotes, reference level",
+        responses=serializers.ProfileSerializer,
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        delegation = delegation_named(slug)
+        if delegation is None:
+            raise NotFound(f"There is no delegation {slug!r}.")
+        p = delegation_profile(delegation)
+        return Response(
+            {
+                "delegation": {"slug": delegation.slug, "name": delegation.name,
+                               "printed_names": p.printed_names},
+                "statements": p.statements,
+                "meetings": [
+                    {"meeting": r.meeting.pk, "symbol": r.meeting.symbol,
+                     "date": r.meeting.date, "statements": r.statements}
+                    for r in p.meetings
+                ],
+                "codes": [
+                    {"code": r.code.slug, "name": r.code.name, "statements": r.statements,
+                     "share": r.share}
+                    for r in p.codes
+                ],
+                "quotes": [
+                    {"annotation": q.annotation.pk, "code": q.annotation.code.slug,
+                     "quote": q.annotation.quote, "meeting": q.annotation.statement.meeting_id,
+                     "statement": q.annotation.statement_id, "url": q.url}
+                    for q in p.quotes
+                ],
+                "reference_levels": [
+                    {"meeting": r.meeting.pk, "symbol": r.meeting.symbol, "level": r.label,
+                     "rank": r.rank}
+                    for r in p.reference_levels
+                ],
+            }
+        )  # fmt: skip

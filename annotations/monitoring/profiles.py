@@ -1,0 +1,110 @@
+"""A country profile: the meetings a delegation spoke in, its statements, per code the
+share of its statements coded, its quotes and its reference level over time.
+
+Reads only, each figure one aggregate query over the delegation's statements (its
+printed names through DelegationAlias), so the page costs the same for a delegation
+with three statements or three thousand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from tracker.delegations.selectors import printed_as
+from tracker.models import Delegation, Meeting, Statement
+
+from ..coding.meetings import workspace_url
+from ..models import Annotation, Code
+from ..reports.data import share
+from .reference_levels import level_by_meeting
+
+QUOTES = 20
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Meeting
+    statements: int
+
+    @property
+    def url(self) -> str:
+        return workspace_url(self.meeting.pk)
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    code: Code
+    statements: int
+    share: float | None  # percent of the delegation's statements
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    annotation: Annotation
+
+    @property
+    def url(self) -> str:
+        a = self.annotation
+        return workspace_url(a.statement.meeting_id, a.statement_id, a.pk)
+
+
+@dataclass(frozen=True)
+class Profile:
+    delegation: Delegation
+    printed_names: list[str]
+    statements: int
+    meetings: list[MeetingRow]
+    codes: list[CodeRow]
+    quotes: list[QuoteRow]
+    reference_levels: list  # of reference_levels.MeetingLevel
+
+
+def delegation_statements(delegation: Delegation):
+    return Statement.objects.filter(printed_as(delegation))
+
+
+def _meetings(delegation: Delegation) -> list[MeetingRow]:
+    counts = dict(
+        delegation_statements(delegation)
+        .values("meeting_id")
+        .annotate(n=Count("*"))
+        .values_list("meeting_id", "n")
+        .order_by()
+    )
+    meetings = Meeting.objects.filter(pk__in=delegation_statements(delegation).values("meeting_id"))
+    return [MeetingRow(m, counts.get(m.pk, 0)) for m in meetings.order_by("date", "symbol")]
+
+
+def _codes(delegation: Delegation, total: int) -> list[CodeRow]:
+    counts = dict(
+        Annotation.objects.live()
+        .filter(statement__in=delegation_statements(delegation))
+        .values("code_id")
+        .annotate(n=Count("statement_id", distinct=True))
+        .values_list("code_id", "n")
+        .order_by()
+    )
+    codes = Code.objects.filter(pk__in=counts).select_related("scheme").in_codebook_order()
+    rows = [CodeRow(code, counts[code.pk], share(counts[code.pk], total)) for code in codes]
+    return sorted(rows, key=lambda row: -row.statements)
+
+
+def delegation_profile(delegation: Delegation) -> Profile:
+    total = delegation_statements(delegation).count()
+    quotes = (
+        Annotation.objects.live()
+        .filter(statement__in=delegation_statements(delegation), start__isnull=False)
+        .select_related("code", "statement__meeting", "statement__speaker", "analyst")
+        .order_by("-statement__meeting__date", "statement__order", "start")[:QUOTES]
+    )
+    return Profile(
+        delegation=delegation,
+        printed_names=list(delegation.aliases.values_list("name", flat=True)),
+        statements=total,
+        meetings=_meetings(delegation),
+        codes=_codes(delegation, total),
+        quotes=[QuoteRow(a) for a in quotes],
+        reference_levels=level_by_meeting(delegation_statements(delegation)),
+    )

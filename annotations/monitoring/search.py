@@ -1,0 +1,90 @@
+"""Corpus search: the statements a query and the filters select, with the database's
+own full-text index (tracker/migrations/0003_search_index.py), and their concordance.
+
+Per page: the filters' look-ups, one COUNT and one SELECT of the page, whatever the
+size of the corpus. The database decides which statements match; Python only finds
+where in each statement of the page the match is, to cut the concordance line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from tracker.models import Statement
+
+from ..coding.meetings import workspace_url
+from .concordance import Line, concordance_line
+from .parameters import StatementFilters, apply_filters
+from .query import QueryError, first_match, to_fts5, to_tsquery
+
+
+@dataclass(frozen=True)
+class Hit:
+    statement: Statement
+    line: Line
+
+    @property
+    def url(self) -> str:
+        return workspace_url(self.statement.meeting_id, self.statement.pk)
+
+
+def full_text(statements: QuerySet[Statement], tree) -> QuerySet[Statement]:
+    """Statements whose text satisfies the parsed query, by the database's index."""
+    if connection.vendor == "postgresql":
+        condition = RawSQL(
+            'wb_search_document("tracker_statement"."text") @@ to_tsquery(\'simple\', %s)',
+            [to_tsquery(tree)],
+            output_field=BooleanField(),
+        )
+        return statements.filter(condition)
+    if connection.vendor == "sqlite":
+        matching = RawSQL(
+            "SELECT rowid FROM statement_fts WHERE statement_fts MATCH %s", [to_fts5(tree)]
+        )
+        return statements.filter(pk__in=matching)
+    raise QueryError(f"Full-text search needs PostgreSQL or SQLite, not {connection.vendor}.")
+
+
+def search_statements(tree, filters: StatementFilters) -> QuerySet[Statement]:
+    statements = apply_filters(Statement.objects.all(), filters)
+    return (
+        full_text(statements, tree)
+        .select_related("meeting", "speaker")
+        .order_by("meeting__date", "meeting_id", "order")
+    )
+
+
+def hits(statements, tree) -> Iterator[Hit]:
+    for statement in statements:
+        yield Hit(statement, concordance_line(statement.text, first_match(tree, statement.text)))
+
+
+def search_page(tree, filters: StatementFilters, *, page: int, size: int) -> tuple[int, list[Hit]]:
+    """(number of matching statements, the hits of page `page` counting from 1)."""
+    statements = search_statements(tree, filters)
+    count = statements.count()
+    offset = (page - 1) * size
+    return count, list(hits(statements[offset : offset + size], tree))
+
+
+def hit_row(hit: Hit) -> dict:
+    """One result as the API and the CSV give it."""
+    s = hit.statement
+    return {
+        "statement": s.pk,
+        "meeting": s.meeting_id,
+        "symbol": s.meeting.symbol,
+        "date": s.meeting.date.isoformat() if s.meeting.date else None,
+        "speaker": s.speaker_label,
+        "delegation": s.delegation,
+        "before": hit.line.before,
+        "match": hit.line.match,
+        "after": hit.line.after,
+        "start": hit.line.start,
+        "end": hit.line.end,
+    }

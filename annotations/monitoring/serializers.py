@@ -1,0 +1,41 @@
+"""The shapes of the monitoring API (for the OpenAPI schema; rows are built by selectors)."""
+
+from rest_framework import serializers
+
+
+class SearchHitSerializer(serializers.Serializer):
+    statement = serializers.IntegerField()
+    meeting = serializers.IntegerField()
+    symbol = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    speaker = serializers.CharField()
+    delegation = serializers.CharField()
+    before = serializers.CharField()
+    match = serializers.CharField(help_text="text[start:end] of the statement, in code points.")
+    after = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Statements that match.")
+    results = SearchHitSerializer(many=True)
+
+
+class GenderIndexSerializer(serializers.Serializer):
+    delegations = serializers.ListField(child=serializers.DictField())
+    per_level = serializers.ListField(child=serializers.DictField())
+    speakers = serializers.IntegerField()
+    women_speakers = serializers.IntegerField()
+    women_share = serializers.FloatField(allow_null=True)
+    krippendorff_alpha_ordinal = serializers.FloatField(allow_null=True)
+    rated_statements = serializers.IntegerField()
+
+
+class ProfileSerializer(serializers.Serializer):
+    delegation = serializers.DictField()
+    statements = serializers.IntegerField()
+    meetings = serializers.ListField(child=serializers.DictField())
+    codes = serializers.ListField(child=serializers.DictField())
+    quotes = serializers.ListField(child=serializers.DictField())
+    reference_levels = serializers.ListField(child=serializers.DictField())

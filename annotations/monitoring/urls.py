@@ -1,0 +1,45 @@
+"""Monitoring across meetings: pages under /monitoring/, their API under /api/."""
+
+from django.urls import path
+
+from . import api
+from .views import delegations as delegation_views
+from .views import search as views
+
+urlpatterns = [
+    path("monitoring/search/", views.search_page_view, name="monitoring-search"),
+    path("monitoring/search.csv", views.search_csv, name="monitoring-search-csv"),
+    path(
+        "monitoring/delegations/", delegation_views.delegation_list, name="monitoring-delegations"
+    ),
+    path(
+        "monitoring/delegations/link/",
+        delegation_views.delegation_link,
+        name="monitoring-delegations-link",
+    ),
+    path(
+        "monitoring/delegations/<slug:slug>/",
+        delegation_views.delegation_profile_page,
+        name="monitoring-profile",
+    ),
+    path(
+        "monitoring/delegations/<slug:slug>.csv",
+        delegation_views.delegation_profile_csv,
+        name="monitoring-profile-csv",
+    ),
+    path("monitoring/groups/", delegation_views.group_list, name="monitoring-groups"),
+    path(
+        "monitoring/groups/<slug:slug>/delete/",
+        delegation_views.group_delete,
+        name="monitoring-group-delete",
+    ),
+    path("monitoring/gender-index/", views.gender_index_page, name="monitoring-gender-index"),
+    path("monitoring/gender-index.csv", views.gender_index_csv, name="monitoring-gender-index-csv"),
+    path("api/search/", api.SearchView.as_view(), name="api-search"),
+    path("api/gender-index/", api.GenderIndexView.as_view(), name="api-gender-index"),
+    path(
+        "api/delegations/<slug:slug>/profile/",
+        api.DelegationProfileView.as_view(),
+        name="api-delegation-profile",
+    ),
+]

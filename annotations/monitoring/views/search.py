@@ -1,0 +1,120 @@
+"""Monitoring pages and their CSV twins. Thin: the figures come from the selectors;
+a bad parameter is named on the page with status 400, never a 500 or "no results"."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+
+from tracker.delegations.selectors import groups_with_member_counts
+from tracker.models import Gender, Meeting, SpeakerType
+
+from ...models import Code
+from ..api import searched
+from ..gender_index import gender_index
+from ..parameters import statement_filters
+from ..record_kinds import RECORD_KINDS
+from ..search import hit_row, hits, search_page, search_statements
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
+    """A CSV download streamed row by row (a corpus-wide export never sits in memory)."""
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def filter_choices() -> dict:
+    """What the filter forms offer (a few small queries, whatever the corpus)."""
+    return {
+        "bodies": Meeting.objects.exclude(body="")
+        .order_by("body")
+        .values_list("body", flat=True)
+        .distinct(),
+        "groups": groups_with_member_counts(),
+        "codes": Code.objects.active().select_related("scheme").in_codebook_order(),
+        "speaker_types": SpeakerType.choices,
+        "genders": Gender.choices,
+        "record_kinds": list(RECORD_KINDS.items()),
+    }
+
+
+def search_page_view(request: HttpRequest) -> HttpResponse:
+    context = {"params": request.GET, **filter_choices()}
+    if not request.GET:
+        return render(request, "annotations/monitoring/search.html", context)
+    try:
+        tree, filters, page, size = searched(request.GET)
+        count, page_hits = search_page(tree, filters, page=page, size=size)
+    except ValidationError as error:
+        context["errors"] = error.messages
+        return render(request, "annotations/monitoring/search.html", context, status=400)
+    query = {k: v for k, v in request.GET.items() if k != "page"}
+    pages = max(1, -(-count // size))
+    context.update(
+        count=count,
+        hits=page_hits,
+        page=page,
+        pages=pages,
+        query=urlencode(query),
+        previous_page=page - 1 if page > 1 else None,
+        next_page=page + 1 if page < pages else None,
+    )
+    return render(request, "annotations/monitoring/search.html", context)
+
+
+SEARCH_CSV_HEADER = [
+    "statement", "meeting", "symbol", "date", "speaker", "delegation",
+    "before", "match", "after", "start", "end", "url",
+]  # fmt: skip
+
+
+def search_csv(request: HttpRequest) -> HttpResponse:
+    """Every hit (not only a page) as CSV, the API's columns plus the passage's link."""
+    try:
+        tree, filters, _, _ = searched(request.GET)
+    except ValidationError as error:
+        return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
+    statements = search_statements(tree, filters).iterator(chunk_size=2000)
+    rows = (
+        [*hit_row(hit).values(), request.build_absolute_uri(hit.url)]
+        for hit in hits(statements, tree)
+    )
+    return csv_response("search.csv", SEARCH_CSV_HEADER, rows)
+
+
+def gender_index_page(request: HttpRequest) -> HttpResponse:
+    context = {"section": "gender-index", "params": request.GET, **filter_choices()}
+    try:
+        filters = statement_filters(request.GET)
+    except ValidationError as error:
+        context["errors"] = error.messages
+        return render(request, "annotations/monitoring/gender_index.html", context, status=400)
+    context.update(index=gender_index(filters), query=urlencode(filters.query))
+    return render(request, "annotations/monitoring/gender_index.html", context)
+
+
+def gender_index_csv(request: HttpRequest) -> HttpResponse:
+    try:
+        index = gender_index(statement_filters(request.GET))
+    except ValidationError as error:
+        return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
+    rows = ([r.name, r.slug, r.statements, r.label] for r in index.rows)
+    return csv_response("gender-index.csv", ["delegation", "slug", "statements", "level"], rows)

@@ -1,0 +1,56 @@
+import csv
+import io
+
+import pytest
+from django.test import Client
+
+from tracker.models import Statement
+
+
+@pytest.fixture
+def client(analyst_a) -> Client:
+    client = Client()
+    client.force_login(analyst_a)
+    return client
+
+
+def test_the_concordance_shows_before_match_after_and_links_to_the_passage(client, corpus):
+    response = client.get("/monitoring/search/", {"q": "victim-centred"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    statement = corpus.s("ga", 2)
+    assert 'id="hit-count">2<' in page
+    assert f'href="/meetings/{corpus.ga.pk}/#statement-{statement.pk}"' in page
+    assert "<mark>victim‑centred</mark>" in page
+    assert '<td class="before">A </td>' in page
+
+
+def test_the_empty_form_is_not_an_error(client, corpus):
+    response = client.get("/monitoring/search/")
+    assert response.status_code == 200
+    assert "match" not in response.context or response.context.get("hits") is None
+
+
+def test_bad_input_is_named_on_the_page_with_400(client, corpus):
+    response = client.get("/monitoring/search/", {"q": "women", "group": "nowhere"})
+    assert response.status_code == 400
+    assert "There is no country group" in response.content.decode()
+    assert "No statement matches" not in response.content.decode()
+
+
+def test_the_csv_has_every_hit_with_its_link(client, corpus):
+    response = client.get("/monitoring/search.csv", {"q": "women", "page_size": "1"})
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["statement", "meeting", "symbol"]
+    assert len(rows) == 1 + 2  # SC 1 and SC 3; page_size does not cut the download
+    for row in rows[1:]:
+        text = Statement.objects.get(pk=int(row[0])).text
+        assert text[int(row[9]) : int(row[10])] == row[7]
+        assert row[11].endswith(f"#statement-{row[0]}")
+
+
+def test_the_csv_refuses_bad_input(client, corpus):
+    response = client.get("/monitoring/search.csv", {"q": "(women"})
+    assert response.status_code == 400
+    assert "bracket" in response.content.decode()
