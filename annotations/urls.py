@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("annotations.urls_api")),  # /api/ resources, schema, docs, exports
     path("", include("annotations.urls_workspace")),  # /meetings/, workspace, its endpoints
     path("", include("annotations.urls_reports")),  # reports, compare, report JSON
+    path("", include("annotations.analysis.urls")),  # analysis drafts: page, DOCX, MD, PDF
     path("", include("annotations.urls_review")),  # review, adjudication, history
     path("", include("annotations.urls_admin_tools")),  # admin-side fixture loading
 ]
