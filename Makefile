@@ -27,7 +27,7 @@ install-test: $(VENV)/.installed-test
 ## create the demo logins, and serve on http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py setup_workbench
+	$(PY) manage.py setup_workbench --demo-coding
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: lint, the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests

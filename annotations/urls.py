@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("annotations.exchange.urls")),  # /api/export/…, /api/import/codebook
     path("", include("annotations.coding.urls")),  # /meetings/, workspace, coding's API
     path("", include("annotations.reports.urls")),  # reports, compare, report JSON
+    path("", include("annotations.analysis.urls")),  # analysis drafts: page, DOCX, MD, PDF
     path("", include("annotations.review.urls")),  # review, history, restore, side by side
     path("", include("annotations.monitoring.urls")),  # search, profiles, groups, Gender Index
 ]

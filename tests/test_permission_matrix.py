@@ -334,6 +334,37 @@ PROBES = [
         lambda w: f"/api/reports/compare/?meetings={m(w)}",
         API_FOR_ALL,
     ),
+    # Analysis drafts: read by everyone logged in, like the report they are drawn from.
+    Probe(
+        "meetings/<int:meeting_id>/analysis/",
+        "GET",
+        lambda w: f"/meetings/{m(w)}/analysis/",
+        PAGE_FOR_ALL,
+    ),
+    *[
+        Probe(
+            f"meetings/<int:meeting_id>/analysis.{extension}",
+            "GET",
+            lambda w, extension=extension: f"/meetings/{m(w)}/analysis.{extension}",
+            PAGE_FOR_ALL,
+        )
+        for extension in ("docx", "md", "pdf")
+    ],
+    Probe(
+        "reports/compare/analysis/",
+        "GET",
+        lambda w: f"/reports/compare/analysis/?meetings={m(w)}",
+        PAGE_FOR_ALL,
+    ),
+    *[
+        Probe(
+            f"reports/compare/analysis.{extension}",
+            "GET",
+            lambda w, extension=extension: f"/reports/compare/analysis.{extension}?meetings={m(w)}",
+            PAGE_FOR_ALL,
+        )
+        for extension in ("docx", "md", "pdf")
+    ],
     # Review, history, restore.
     Probe(
         "meetings/<int:meeting_id>/review/",

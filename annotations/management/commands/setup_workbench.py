@@ -9,10 +9,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from annotations.analysis.demo import load_demo_coding
 from annotations.models import CodingScheme
 from annotations.roles import ADMINISTRATOR, ANALYST, ensure_roles
 from tracker.models import Meeting
@@ -25,6 +27,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-demo-users", action="store_true")
+        parser.add_argument(
+            "--demo-coding",
+            action="store_true",
+            help="Also load the demo coding of GA/11955 by two demo analysts (once).",
+        )
 
     def handle(self, *args, **options):
         groups = ensure_roles()
@@ -34,6 +41,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Loaded {len(fixtures)} fixture files: codebook and {DEMO_MEETING}.")
         else:
             self.stdout.write("Fixtures already loaded; left as they are.")
+        if options["demo_coding"]:
+            try:
+                self.stdout.write(load_demo_coding().message)
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from None
         if options["no_demo_users"]:
             return
         password = os.environ.get("WB_DEMO_PASSWORD") or secrets.token_urlsafe(12)
