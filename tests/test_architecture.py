@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 FEATURES = {
-    "tracker": ["web", "meetings", "delegations", "imports", "fixture_loading"],
+    "tracker": ["web", "search", "meetings", "delegations", "imports", "fixture_loading"],
     "annotations": [
         "charts",
         "codebook",
