@@ -15,9 +15,8 @@ from tracker.models import Meeting
 from ..charts import bar_chart
 from ..reports import ReportOptions, build_report, report_options
 from ..reports.compare import compared_meeting_ids
-from ..reports.data import CodeCoverage, MeetingReport
+from ..reports.data import CodeCoverage, MeetingReport, is_demo_analyst
 from .claims import day, percent, quote_blocks, record_kind_of, topic
-from .demo import is_demo_analyst
 from .document import NOTICE, ChartBlock, Citations, Claim, Draft, Paragraph, Section
 from .draft import FOUR_PS, FRAMING_EXTRA, FRAMING_GROUP, ROOT_CAUSES_GROUP, SURVIVOR_CODES
 from .method import counting_rule_text

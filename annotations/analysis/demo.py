@@ -17,14 +17,10 @@ from django.db import transaction
 from tracker.models import Meeting
 
 from ..models import Annotation
+from ..reports.data import DEMO_ANALYST_PREFIX
 
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "ga-11955-demo-coding.json"
 DEMO_MEETING = "GA/11955"
-DEMO_ANALYST_PREFIX = "demo-analyst-"
-
-
-def is_demo_analyst(username: str) -> bool:
-    return username.startswith(DEMO_ANALYST_PREFIX)
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from tracker.models import Meeting
 
 from ..reports import ReportOptions, build_report, report_options
-from ..reports.data import CodeCoverage, MeetingReport
+from ..reports.data import CodeCoverage, MeetingReport, is_demo_analyst
 from ..reports.options import ANALYST
 from .charts import share_chart, speakers_chart
 from .claims import cautions, code_claim, day, percent, quote_blocks, record_kind_of
-from .demo import is_demo_analyst
 from .document import NOTICE, Citations, Claim, Draft, Paragraph, Section, Table
 from .method import method_section
 from .missed import missed_section

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from ..codebook.selectors import scheme_for_meeting
 from ..reports import ReportOptions
+from ..reports.data import is_demo_analyst
 from ..reports.options import ADJUDICATED, ANALYST
 from .claims import LOW_ALPHA, coefficient, day, percent, record_kind_of
-from .demo import is_demo_analyst
 from .document import CAUTION, NOTICE, Paragraph, Section, Table
 from .selectors import data_date
 from .wording import Wording

@@ -33,6 +33,15 @@ class AnalystSummary:
     statements_coded: int
 
 
+# The demo coding's analysts (fixtures/demo, loaded by `setup_workbench --demo-coding`):
+# every page that counts their work says it is demo data.
+DEMO_ANALYST_PREFIX = "demo-analyst-"
+
+
+def is_demo_analyst(username: str) -> bool:
+    return username.startswith(DEMO_ANALYST_PREFIX)
+
+
 @dataclass
 class Overview:
     statements: int

@@ -12,7 +12,7 @@ from ..models import AdjudicationDecision
 from .claims import claim_checks
 from .cooccurrence import co_occurrence
 from .coverage import add_delegations, code_coverage, grouped, quotes_by_code, scheme_codes
-from .data import MeetingReport, Overview
+from .data import MeetingReport, Overview, is_demo_analyst
 from .inter_analyst import inter_analyst_agreement
 from .missed import missed_opportunities, recorded_missed_opportunities
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
@@ -100,6 +100,12 @@ def _warnings(*, meeting: Meeting, options: ReportOptions, overview: Overview) -
         )
     elif options.source == ANALYST and overview.annotations == 0:
         warnings.append(f"{options.analyst_username} has not coded {meeting.symbol} yet.")
+    demo = sorted(a.username for a in overview.analysts if is_demo_analyst(a.username))
+    if demo:
+        warnings.append(
+            f"Demo data: these figures count the demo coding by {', '.join(demo)}, made to "
+            "show the workbench, not an analysis of record."
+        )
     if options.source == ADJUDICATED and overview.analysts:
         reviewed = AdjudicationDecision.objects.filter(
             annotation__statement__meeting=meeting
