@@ -4,7 +4,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Meeting, Speaker, Statement
+from .models import (
+    CountryGroup,
+    CountryGroupMembership,
+    Delegation,
+    DelegationAlias,
+    Meeting,
+    Speaker,
+    Statement,
+)
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
@@ -116,3 +124,81 @@ class StatementAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="Text")
     def first_words(self, obj):
         return obj.text[:80] + ("…" if len(obj.text) > 80 else "")
+
+
+class DelegationAliasInline(admin.TabularInline):
+    model = DelegationAlias
+    extra = 0
+    fields = ["name"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    """The delegations and the printed names that stand for them (aliases)."""
+
+    list_display = ["name", "slug", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "aliases__name"]
+    inlines = [DelegationAliasInline]
+
+
+@admin.register(DelegationAlias)
+class DelegationAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "delegation"]
+    list_filter = ["delegation__kind"]
+    list_select_related = ["delegation"]
+    search_fields = ["name", "delegation__name"]
+    autocomplete_fields = ["delegation"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never written here: the records' own pages write them through their
+    services (which keep the shipped country groups as shipped)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MembershipInline(admin.TabularInline):
+    model = CountryGroupMembership
+    extra = 0
+    fields = ["delegation", "first_year", "last_year"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("delegation")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(ReadOnlyAdmin):
+    """Country groups are defined on /monitoring/groups/ (country_group_save)."""
+
+    list_display = ["name", "slug", "shipped", "created_by"]
+    list_filter = ["shipped"]
+    list_select_related = ["created_by"]
+    search_fields = ["name", "slug", "description"]
+    fields = ["name", "slug", "description", "shipped", "created_by"]
+    inlines = [MembershipInline]
+
+
+@admin.register(CountryGroupMembership)
+class CountryGroupMembershipAdmin(ReadOnlyAdmin):
+    list_display = ["group", "delegation", "first_year", "last_year"]
+    list_filter = ["group"]
+    list_select_related = ["group", "delegation"]
+    search_fields = ["group__name", "delegation__name"]

@@ -18,7 +18,7 @@ from annotations.models import (
     StatementProgress,
     SuggestionDecision,
 )
-from tracker.models import Meeting, Speaker, SpeakerType, Statement
+from tracker.models import CountryGroup, Meeting, Speaker, SpeakerType, Statement
 
 
 def own_models():
@@ -188,3 +188,13 @@ def test_an_analyst_cannot_open_the_admin(client, analyst_a):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_country_groups_are_read_only_in_the_admin(admin_client):
+    # Written on /monitoring/groups/ through country_group_save, which keeps shipped groups.
+    p5 = CountryGroup.objects.get(slug="p5")
+    change = admin_client.post(admin_url(CountryGroup, "change", p5.pk), {"name": "P4"})
+    delete = admin_client.post(admin_url(CountryGroup, "delete", p5.pk), {"post": "yes"})
+    assert change.status_code == 403 and delete.status_code == 403
+    p5.refresh_from_db()
+    assert p5.name != "P4" and p5.memberships.count() == 5
