@@ -32,7 +32,6 @@ from ..models import Annotation, Code, CodingScheme
 from ..rest import ERROR
 from ..roles import CanAdminister
 from . import catalog, services
-from .csv_sql import csv_lines
 from .refi_qda.reading import parse_codebook
 from .refi_qda.schema import NotRefiQda
 from .rows import export_rows
@@ -101,9 +100,7 @@ class AnnotationCsvView(AnnotationDownloadView):
     )
     def get(self, request):
         bom = bom_requested(request)
-        return attachment(
-            self.format.writer(csv_lines(self.filtered()), bom=bom), format=self.format
-        )
+        return attachment(self.format.writer(self.filtered(), bom=bom), format=self.format)
 
 
 class AnnotationJsonLinesView(AnnotationDownloadView):
@@ -114,8 +111,7 @@ class AnnotationJsonLinesView(AnnotationDownloadView):
         responses={(200, "application/jsonl"): OpenApiTypes.STR, 400: ERROR},
     )
     def get(self, request):
-        rows = export_rows(self.filtered())
-        return attachment(self.format.writer(rows), format=self.format)
+        return attachment(self.format.writer(self.filtered()), format=self.format)
 
 
 class AnnotationWebAnnotationView(AnnotationDownloadView):
