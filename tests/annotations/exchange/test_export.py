@@ -192,7 +192,14 @@ def test_web_annotation_export_has_quote_and_position_selectors(api, coded):
     assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert document["type"] == "AnnotationCollection"
     assert document["total"] == 3
-    items = document["first"]["items"]
+    page = document["first"]
+    assert page["id"] == document["id"] + "#page1" == document["last"]
+    assert (page["type"], page["partOf"], page["startIndex"]) == (
+        "AnnotationPage",
+        document["id"],
+        0,
+    )
+    items = page["items"]
     passage = items[0]
     assert passage["type"] == "Annotation"
     assert passage["target"]["source"].endswith(f"/api/statements/{coded[0].statement_id}/")
