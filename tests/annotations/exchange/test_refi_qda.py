@@ -92,6 +92,7 @@ def test_statements_are_sources_and_every_coding_points_at_its_quote(analyst_b, 
     sources = project.findall("q:Sources/q:TextSource", NS)
     assert len(sources) == 3  # every statement of the meeting, coded or not
     quotes = {a.quote for a in coded if a.start is not None}
+    quotes.add(coded[2].statement.text)  # the statement-level code: the whole text
     found = set()
     for source in sources:
         path = source.get("plainTextPath").removeprefix("internal://")
@@ -101,11 +102,29 @@ def test_statements_are_sources_and_every_coding_points_at_its_quote(analyst_b, 
             found.add(text[start:end])
             assert selection.find("q:Coding/q:CodeRef", NS) is not None
     assert found == quotes
-    whole = [s for s in sources if s.find("q:Coding", NS) is not None]
-    assert len(whole) == 1
-    note_guid = whole[0].find("q:Coding/q:NoteRef", NS).get("targetGUID")
-    note = project.find(f"q:Notes/q:Note[@guid='{note_guid}']/q:PlainTextContent", NS)
-    assert note.text == "A whole-statement memo"
+
+
+def test_statement_level_codes_and_memos_are_selections_of_the_whole_text(
+    analyst_b, coded, meeting
+):
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert project.findall("q:Sources/q:TextSource/q:Coding", NS) == []  # QualCoder skips these
+    (whole,) = project.findall(".//q:PlainTextSelection[@name='Whole statement']", NS)
+    text = coded[2].statement.text
+    assert (whole.get("startPosition"), whole.get("endPosition")) == ("0", str(len(text)))
+    assert whole.find("q:Description", NS).text == "A whole-statement memo"
+    assert whole.find("q:Coding/q:CodeRef", NS) is not None
+
+
+def test_source_names_are_safe_file_names_that_keep_the_symbol_readable(analyst_b, coded, meeting):
+    meeting.symbol = 'GA/11955\\x:"?'
+    meeting.save()
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    names = [s.get("name") for s in project.findall("q:Sources/q:TextSource", NS)]
+    assert names[0] == "GA-11955-x--- #1 Félix Braz"
+    assert not any(set(name) & set('/\\:*?"<>|') for name in names)
 
 
 def test_analysts_are_users_and_codings_name_their_creator(analyst_b, coded, meeting):
