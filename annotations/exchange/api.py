@@ -84,7 +84,7 @@ class AnnotationCsvView(AnnotationDownloadView):
     extra_query_parameters = ("bom",)
 
     @extend_schema(
-        summary="Annotations as CSV, one row per annotation (streamed)",
+        summary="Annotations as CSV, one row per annotation (streamed from the database)",
         description=(
             "Takes the annotation list's filters. Cells starting with = + - @, tab or CR "
             "get a leading apostrophe so spreadsheets do not run them as formulas."
@@ -182,7 +182,9 @@ class ProjectQdpxView(AnnotationDownloadView):
             "Takes the annotation list's filters. The project holds every statement of the "
             "meetings involved (the `meeting` filter's, else those of the annotations) as "
             "text sources, the analysts as users, the annotations as codings, and speakers "
-            "as cases with their attributes as variables. Positions count Unicode code points."
+            "as cases with their attributes as variables. Positions count Unicode code points. "
+            "A .qdpx is a zip, whose directory comes last, so it is written (streamed into "
+            "a temporary file) before the download starts."
         ),
         responses={(200, "application/zip"): OpenApiTypes.BINARY, 400: ERROR},
     )
