@@ -183,8 +183,8 @@ class ProjectQdpxView(AnnotationDownloadView):
             "meetings involved (the `meeting` filter's, else those of the annotations) as "
             "text sources, the analysts as users, the annotations as codings, and speakers "
             "as cases with their attributes as variables. Positions count Unicode code points. "
-            "A .qdpx is a zip, whose directory comes last, so it is written (streamed into "
-            "a temporary file) before the download starts."
+            "The project is written whole (streamed into a zip on a temporary file) "
+            "before the download starts."
         ),
         responses={(200, "application/zip"): OpenApiTypes.BINARY, 400: ERROR},
     )
