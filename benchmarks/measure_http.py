@@ -11,6 +11,7 @@ from django.conf import settings
 
 from annotations.models import Annotation
 from tracker.models import Meeting, Statement
+from tracker.web.pagination import KeysetPagination
 
 from .server import Client, PeakRss, Server
 from .sql import copy_select, export_select
@@ -22,6 +23,13 @@ PAGE_SIZE = settings.REST_FRAMEWORK["PAGE_SIZE"]
 def cursor_at(position: int) -> str:
     """A DRF cursor pointing into the middle of an id-ordered list."""
     return base64.b64encode(urlencode({"p": str(position)}).encode("ascii")).decode("ascii")
+
+
+def statement_cursor_at(position: int) -> str:
+    """A keyset cursor (tracker.web.pagination) after the statement at `position`."""
+    keys = Statement.objects.order_by("meeting_id", "order").values_list("meeting_id", "order")
+    position = max(0, min(position, keys.count() - 1))
+    return KeysetPagination().encode(list(keys[position]))
 
 
 def list_paths(*, meeting: Meeting) -> dict[str, str]:
@@ -41,6 +49,10 @@ def list_paths(*, meeting: Meeting) -> dict[str, str]:
         "meetings, 2 a page": "/api/meetings/?page_size=2",
         "statements of one meeting, page 1": f"/api/statements/?meeting={meeting.pk}",
         "statements, middle page": f"/api/statements/?page={middle_page}",
+        "statements, first cursor page": "/api/statements/?cursor=",
+        "statements, middle cursor": (
+            f"/api/statements/?cursor={statement_cursor_at(Statement.objects.count() // 2)}"
+        ),
         "annotations, first page": "/api/annotations/",
         "annotations, middle cursor": f"/api/annotations/?cursor={cursor_at(middle_id)}",
         "annotations of one meeting": f"/api/annotations/?meeting={meeting.pk}",

@@ -32,7 +32,6 @@ from ..models import Annotation, Code, CodingScheme
 from ..rest import ERROR
 from ..roles import CanAdminister
 from . import catalog, services
-from .csv_sql import csv_lines
 from .refi_qda.reading import parse_codebook
 from .refi_qda.schema import NotRefiQda
 from .rows import export_rows
@@ -85,7 +84,7 @@ class AnnotationCsvView(AnnotationDownloadView):
     extra_query_parameters = ("bom",)
 
     @extend_schema(
-        summary="Annotations as CSV, one row per annotation (streamed)",
+        summary="Annotations as CSV, one row per annotation (streamed from the database)",
         description=(
             "Takes the annotation list's filters. Cells starting with = + - @, tab or CR "
             "get a leading apostrophe so spreadsheets do not run them as formulas."
@@ -101,9 +100,7 @@ class AnnotationCsvView(AnnotationDownloadView):
     )
     def get(self, request):
         bom = bom_requested(request)
-        return attachment(
-            self.format.writer(csv_lines(self.filtered()), bom=bom), format=self.format
-        )
+        return attachment(self.format.writer(self.filtered(), bom=bom), format=self.format)
 
 
 class AnnotationJsonLinesView(AnnotationDownloadView):
@@ -114,8 +111,7 @@ class AnnotationJsonLinesView(AnnotationDownloadView):
         responses={(200, "application/jsonl"): OpenApiTypes.STR, 400: ERROR},
     )
     def get(self, request):
-        rows = export_rows(self.filtered())
-        return attachment(self.format.writer(rows), format=self.format)
+        return attachment(self.format.writer(self.filtered()), format=self.format)
 
 
 class AnnotationWebAnnotationView(AnnotationDownloadView):
@@ -186,7 +182,9 @@ class ProjectQdpxView(AnnotationDownloadView):
             "Takes the annotation list's filters. The project holds every statement of the "
             "meetings involved (the `meeting` filter's, else those of the annotations) as "
             "text sources, the analysts as users, the annotations as codings, and speakers "
-            "as cases with their attributes as variables. Positions count Unicode code points."
+            "as cases with their attributes as variables. Positions count Unicode code points. "
+            "The project is written whole (streamed into a zip on a temporary file) "
+            "before the download starts."
         ),
         responses={(200, "application/zip"): OpenApiTypes.BINARY, 400: ERROR},
     )

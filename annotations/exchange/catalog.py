@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .refi_qda.codebook import codebook_qdc
 from .refi_qda.project import write_qdpx
-from .tabular import csv_chunks, jsonl_chunks
+from .tabular import csv_export, jsonl_export
 from .web_annotation import web_annotation_chunks
 
 
@@ -35,7 +35,7 @@ CSV = Format(
     url_name="export-csv",
     content_type="text/csv; charset=utf-8",
     extension="csv",
-    writer=csv_chunks,
+    writer=csv_export,
 )
 JSON_LINES = Format(
     key="jsonl",
@@ -44,7 +44,7 @@ JSON_LINES = Format(
     url_name="export-jsonl",
     content_type="application/jsonl; charset=utf-8",
     extension="jsonl",
-    writer=jsonl_chunks,
+    writer=jsonl_export,
 )
 WEB_ANNOTATION = Format(
     key="jsonld",

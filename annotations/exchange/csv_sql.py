@@ -1,44 +1,41 @@
-"""CSV lines formatted by the database, as COPY … (FORMAT csv) would format them.
+"""CSV cells and lines formatted by the database.
 
 For a million rows the work per row decides the speed: converting twenty
 columns to Python objects and formatting them again costs several times what
-the query itself does. So the query returns each row as one finished CSV line
-— every text cell quoted, quotes doubled, formula starts neutralised — and
-Python only streams the lines. The SQL uses SUBSTR, REPLACE, CASE, CAST and
-||, which PostgreSQL and SQLite both have; timestamps get a small per-vendor
-function so both give ISO 8601 in UTC.
+the query itself does. So the database formats every cell — text cells
+formula-guarded (FormulaSafe), numbers and dates as text, timestamps as ISO
+8601 in UTC — and Python only streams bytes (exchange.streaming):
 
-exchange.tabular.neutralise_formula is the rule in Python; the tests
-check that the two agree.
+- csv_copy_queryset: one column per cell, for PostgreSQL's
+  COPY … (FORMAT csv, FORCE_QUOTE (the text cells)), which quotes exactly as
+  RFC 4180 and this export always have;
+- csv_line_queryset: each row as one finished line (text cells quoted, quotes
+  doubled), for SQLite, which has no COPY.
+
+The SQL uses SUBSTR, REPLACE, CASE, CAST and ||, which PostgreSQL and SQLite
+both have; timestamps get a small per-vendor function.
+
+The formula rule lives in exchange.formula (in Python and in SQL), nowhere
+else; the tests check that the two agree.
 """
-
-from collections.abc import Iterator
 
 from django.db.models import Expression, F, Func, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 
-from .rows import CHUNK_SIZE, EXPORT_COLUMNS
-from .tabular import FORMULA_STARTS
+from .formula import FormulaSafe
+from .rows import EXPORT_COLUMNS
 
 NUMBER_HEADINGS = frozenset({"annotation_id", "statement_id", "statement_order", "start", "end"})
 
 
 class CsvTextCell(Func):
-    """A text value as a quoted CSV cell; a formula start gets a leading apostrophe."""
+    """A text value as a quoted CSV cell: formula-safe, quotes doubled."""
 
     output_field = TextField()
 
     def as_sql(self, compiler, connection, **extra):
-        value_sql, value_params = compiler.compile(
-            Coalesce(self.source_expressions[0], Value(""), output_field=TextField())
-        )
-        starts = ", ".join(["%s"] * len(FORMULA_STARTS))
-        sql = (
-            f"('\"' || REPLACE(CASE WHEN SUBSTR({value_sql}, 1, 1) IN ({starts}) "
-            f"THEN '''' || {value_sql} ELSE {value_sql} END, '\"', '\"\"') || '\"')"
-        )
-        params = (*value_params, *FORMULA_STARTS, *value_params, *value_params)
-        return sql, params
+        value_sql, params = compiler.compile(FormulaSafe(self.source_expressions[0]))
+        return f"""('"' || REPLACE({value_sql}, '"', '""') || '"')""", params
 
 
 class CsvPlainCell(Func):
@@ -91,26 +88,42 @@ class CsvLine(Func):
         return " || ',' || ".join(parts), tuple(params)
 
 
-def _cell(heading: str, lookup) -> Expression:
+def is_text_cell(heading: str) -> bool:
+    return heading not in NUMBER_HEADINGS and heading not in {"meeting_date", "created"}
+
+
+def _cell(heading: str, lookup, *, quoted: bool) -> Expression:
     value = F(lookup) if isinstance(lookup, str) else lookup
     if heading == "created":
         return IsoUtcTimestamp(value)
-    if heading in NUMBER_HEADINGS or heading == "meeting_date":
-        return CsvPlainCell(value)
-    return CsvTextCell(value)
+    if not is_text_cell(heading):
+        # COPY writes NULL as nothing and quotes an empty string: leave NULL to it.
+        return CsvPlainCell(value) if quoted else Cast(value, TextField())
+    return CsvTextCell(value) if quoted else FormulaSafe(value)
+
+
+def live_in_export_order(annotations: QuerySet) -> QuerySet:
+    return annotations.filter(deleted_at__isnull=True).order_by("id")
 
 
 def csv_line_queryset(annotations: QuerySet) -> QuerySet:
-    """One finished CSV line per live annotation, in export order (by id)."""
-    line = CsvLine(*(_cell(heading, lookup) for heading, lookup in EXPORT_COLUMNS))
+    """One finished CSV line (no line end) per live annotation, in export order (by id)."""
+    line = CsvLine(*(_cell(heading, lookup, quoted=True) for heading, lookup in EXPORT_COLUMNS))
     return (
-        annotations.filter(deleted_at__isnull=True)
-        .annotate(csv_line=line)
-        .order_by("id")
-        .values_list("csv_line", flat=True)
+        live_in_export_order(annotations).annotate(csv_line=line).values_list("csv_line", flat=True)
     )
 
 
-def csv_lines(annotations: QuerySet) -> Iterator[str]:
-    """Stream the CSV lines through a server-side cursor (PostgreSQL), in chunks."""
-    return csv_line_queryset(annotations).iterator(chunk_size=CHUNK_SIZE)
+def copy_column(heading: str) -> str:
+    """The name of a cell's column in csv_copy_queryset's SELECT."""
+    return f"csv_{heading}"
+
+
+def csv_copy_queryset(annotations: QuerySet) -> tuple[QuerySet, tuple[str, ...]]:
+    """One formatted, unquoted cell a column, and the columns COPY must quote (the text)."""
+    cells = {
+        copy_column(heading): _cell(heading, lookup, quoted=False)
+        for heading, lookup in EXPORT_COLUMNS
+    }
+    quoted = tuple(copy_column(h) for h, _ in EXPORT_COLUMNS if is_text_cell(h))
+    return live_in_export_order(annotations).annotate(**cells).values_list(*cells), quoted

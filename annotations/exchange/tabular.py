@@ -1,34 +1,28 @@
 """CSV and JSON Lines writers for spreadsheets, R, Stata and pandas.
 
-CSV cells that a spreadsheet would read as a formula — text starting with
-= + - @, a tab or a carriage return — get a leading apostrophe (the OWASP
-advice against CSV injection). UN text often starts with a dash ("- the
-Assembly…"), so such a quote reads '- the Assembly… in the file; JSON Lines
-is left exactly as stored.
+The database formats every line (exchange.csv_sql, exchange.jsonl_sql) and
+exchange.streaming moves the bytes: COPY on PostgreSQL, batched fetches on
+SQLite. CSV cells that a spreadsheet would read as a formula get a leading
+apostrophe (exchange.formula); JSON Lines is left exactly as stored.
 """
 
 import csv
-import datetime
 import io
-import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .rows import HEADINGS
+from django.db import connection
+from django.db.models import QuerySet
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .csv_sql import csv_copy_queryset, csv_line_queryset
+from .jsonl_sql import jsonl_line_queryset
+from .rows import HEADINGS
+from .streaming import copy_out, fetched_lines
+
 BYTE_ORDER_MARK = "\ufeff"
 # Rows written per yielded piece: large enough to keep the WSGI server busy
 # with few writes, small enough to keep memory flat.
 ROWS_PER_PIECE = 2000
-
-
-def neutralise_formula(value: str) -> str:
-    """'=1+1' → "'=1+1": a spreadsheet shows the text instead of computing it.
-
-    The CSV export applies this rule in SQL (exchange.csv_sql).
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def pieces(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
@@ -37,31 +31,33 @@ def pieces(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
         yield piece
 
 
-def csv_chunks(lines: Iterable[str], *, bom: bool = False) -> Iterator[bytes]:
-    """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`).
-
-    `lines` are finished CSV lines without their end, as csv_sql makes them.
-    """
+def csv_heading(*, bom: bool = False) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(HEADINGS)
-    yield ((BYTE_ORDER_MARK if bom else "") + buffer.getvalue()).encode("utf-8")
-    for piece in pieces(lines):
-        piece.append("")
-        yield "\r\n".join(piece).encode("utf-8")
+    return ((BYTE_ORDER_MARK if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
-def _json_value(value):
-    # Microseconds always, as the CSV has them: the two exports show the same text.
-    if isinstance(value, datetime.datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
+def csv_export(annotations: QuerySet, *, bom: bool = False) -> Iterator[bytes]:
+    """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`), CRLF line ends:
+    the heading, then the live annotations' rows as the database formats them."""
+    yield csv_heading(bom=bom)
+    if connection.vendor == "postgresql":
+        queryset, quoted = csv_copy_queryset(annotations)
+        options = f"FORMAT csv, FORCE_QUOTE ({', '.join(quoted)})"
+        yield from copy_out(queryset, options, crlf=True)
+    else:
+        yield from fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
 
 
-def jsonl_chunks(rows: Iterable[tuple]) -> Iterator[bytes]:
-    """One JSON object a line, keys as the CSV headings, dates in ISO 8601."""
-    dumps = json.JSONEncoder(ensure_ascii=False, default=_json_value).encode
-    for piece in pieces(rows):
-        lines = [dumps(dict(zip(HEADINGS, row, strict=False))) for row in piece]
-        yield ("\n".join(lines) + "\n").encode("utf-8")
+# JSON never holds a raw control character, so with these two as quote and
+# delimiter COPY's CSV format passes each JSON line through untouched.
+_JSON_COPY_OPTIONS = "FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02'"
+
+
+def jsonl_export(annotations: QuerySet) -> Iterator[bytes]:
+    """One JSON object a line, keys as the CSV headings, dates in ISO 8601, text as stored."""
+    queryset = jsonl_line_queryset(annotations)
+    if connection.vendor == "postgresql":
+        yield from copy_out(queryset, _JSON_COPY_OPTIONS)
+    else:
+        yield from fetched_lines(queryset, line_end="\n")

@@ -1,7 +1,9 @@
 """W3C Web Annotation (JSON-LD) export.
 
-The export is one AnnotationCollection whose first (and only) page lists every
-annotation. Each annotation classifies its target with a code (a tagging body
+The export is one AnnotationCollection whose first (and last, and only) page
+lists every annotation; the page's IRI is the collection's with #page1. It is
+written as it streams from the database, so a whole corpus never sits in memory.
+Each annotation classifies its target with a code (a tagging body
 with the code's slug, a classifying body with its name, a commenting body for
 the memo). The target is the statement: with a TextQuoteSelector (exact,
 prefix, suffix) and a TextPositionSelector (start, end, in Unicode code points
@@ -61,15 +63,19 @@ def web_annotation_chunks(
     rows: Iterable[tuple], *, base_url: str, collection_id: str, total: int
 ) -> Iterator[bytes]:
     """A streamed AnnotationCollection; `rows` come from export_rows(…, EXTRA_COLUMNS)."""
+    page_id = f"{collection_id}#page1"  # the one page: the model says it MUST have an IRI
     head = {
         "@context": CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": "Annotations exported from the gender-analysis workbench",
         "total": total,
+        "last": page_id,
     }
+    page = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0}
     opening = json.dumps(head, ensure_ascii=False)[:-1]
-    yield (opening + ', "first": {"type": "AnnotationPage", "items": [\n').encode("utf-8")
+    page_opening = json.dumps(page, ensure_ascii=False)[:-1]
+    yield f'{opening}, "first": {page_opening}, "items": [\n'.encode()
     separator = ""
     for piece in pieces(rows):
         items = ",\n".join(

@@ -117,7 +117,7 @@ def test_the_report_timings_cover_the_report_and_its_sql(tiny_corpus):
 def test_every_measured_list_endpoint_answers_with_rows(tiny_corpus):
     client = measure_pages.logged_in_client(Annotation.objects.first().analyst)
     paths = measure_http.list_paths(meeting=tiny_corpus)
-    assert len(paths) == 9
+    assert len(paths) == 11
     for name, path in paths.items():
         response = client.get(path)
         assert response.status_code == 200, (name, response.content[:200])

@@ -10,6 +10,7 @@ from rest_framework import viewsets
 
 from tracker.models import Meeting, Speaker, Statement
 from tracker.web.filters import StrictFilterBackend
+from tracker.web.pagination import PageNumberOrKeysetPagination
 
 from .filters import MeetingFilter, SpeakerFilter, StatementFilter
 from .serializers import MeetingSerializer, SpeakerSerializer, StatementSerializer
@@ -25,12 +26,18 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = MeetingFilter
 
 
+class StatementPagination(PageNumberOrKeysetPagination):
+    # Reading order; statement_order_unique (meeting_id, "order") serves the key range.
+    keys = ("meeting_id", "order")
+
+
 @extend_schema_view(
     list=extend_schema(summary="Statements in reading order, with their speakers"),
 )
 class StatementViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Statement.objects.in_reading_order()
     serializer_class = StatementSerializer
+    pagination_class = StatementPagination
     filter_backends = [StrictFilterBackend]
     filterset_class = StatementFilter
 

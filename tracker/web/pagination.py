@@ -1,5 +1,11 @@
+import base64
+import json
+
+from django.db.models import Q
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 MAX_PAGE_SIZE = 500
 
@@ -48,3 +54,105 @@ class CursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
 
     page_size = 100
     ordering = "id"
+
+
+class KeysetPagination(StrictPageSizeMixin, pagination.BasePagination):
+    """Forward pages by key: WHERE (k1, k2) > (last row's) ORDER BY k1, k2 LIMIT n.
+
+    Any depth costs the same (an index range scan from the last key), unlike an
+    OFFSET that reads every row before the page. The cursor is the last row's
+    key, opaque to clients: `?cursor=` (empty) is the first page, then follow `next`.
+    """
+
+    page_size = 50
+    cursor_query_param = "cursor"
+    keys: tuple[str, ...] = ()
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.size = self.get_page_size(request)
+        after = self.decode(request.query_params.get(self.cursor_query_param, ""))
+        if after is not None:
+            queryset = queryset.filter(self.after(after))
+        rows = list(queryset.order_by(*self.keys)[: self.size + 1])
+        self.next_key = None
+        if len(rows) > self.size:
+            rows = rows[: self.size]
+            self.next_key = [getattr(rows[-1], key) for key in self.keys]
+        return rows
+
+    def after(self, values: list) -> Q:
+        """Rows whose key comes after `values`, in lexicographic order.
+
+        The extra `first key >= value` lets the database start an index range scan
+        there instead of filtering from the start of the index.
+        """
+        later = Q()
+        for index, key in enumerate(self.keys):
+            equal = {k: v for k, v in zip(self.keys[:index], values, strict=False)}
+            later |= Q(**equal, **{f"{key}__gt": values[index]})
+        return later & Q(**{f"{self.keys[0]}__gte": values[0]})
+
+    def decode(self, raw: str) -> list | None:
+        if not raw:
+            return None
+        try:
+            values = json.loads(base64.urlsafe_b64decode(raw.encode("ascii")))
+            if len(values) == len(self.keys) and all(type(v) is int for v in values):
+                return values
+        except (ValueError, TypeError, UnicodeError):
+            pass
+        raise ValidationError({self.cursor_query_param: "Not a cursor this API gave; follow next."})
+
+    def encode(self, values: list) -> str:
+        return base64.urlsafe_b64encode(json.dumps(values).encode("ascii")).decode("ascii")
+
+    def get_paginated_response(self, data):
+        next_url = None
+        if self.next_key is not None:
+            next_url = replace_query_param(
+                self.request.build_absolute_uri(),
+                self.cursor_query_param,
+                self.encode(self.next_key),
+            )
+        return Response({"next": next_url, "results": data})
+
+
+class PageNumberOrKeysetPagination(pagination.BasePagination):
+    """Page numbers as before; `?cursor=` opts in to keyset pages (KeysetPagination).
+
+    Existing clients keep their responses ({count, next, previous, results});
+    a client that sends `cursor` (empty for the first page) gets {next, results}.
+    """
+
+    keys: tuple[str, ...] = ()
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if KeysetPagination.cursor_query_param in request.query_params:
+            if "page" in request.query_params:
+                raise ValidationError({"page": "Send page or cursor, not both."})
+            self.chosen = KeysetPagination()
+            self.chosen.keys = self.keys
+        else:
+            self.chosen = PageNumberPagination()
+        return self.chosen.paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        return self.chosen.get_paginated_response(data)
+
+    def get_paginated_response_schema(self, schema):
+        return PageNumberPagination().get_paginated_response_schema(schema)
+
+    def get_schema_operation_parameters(self, view):
+        cursor = {
+            "name": KeysetPagination.cursor_query_param,
+            "required": False,
+            "in": "query",
+            "description": (
+                "Opt in to keyset pages, which cost the same at any depth: send it empty "
+                "for the first page, then follow `next`. The response is then "
+                "{next, results} (no count); without it, page numbers as before."
+            ),
+            "schema": {"type": "string"},
+        }
+        return [*PageNumberPagination().get_schema_operation_parameters(view), cursor]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from ...models import Code, CodingScheme
-from .schema import CODEBOOK_NS, guid, xml_text
+from .schema import CODEBOOK_NS, ORIGIN, guid, xml_text
 
 EXAMPLE_MARK = "\n\nExample: "
 
@@ -93,6 +93,8 @@ def codes_element(parent: etree._Element, ns: str, schemes: Iterable[CodingSchem
 
 def codebook_qdc(schemes: Iterable[CodingScheme]) -> bytes:
     """A REFI-QDA codebook file (.qdc) for the schemes."""
-    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
+    root = etree.Element(
+        f"{{{CODEBOOK_NS}}}CodeBook", {"origin": ORIGIN}, nsmap={None: CODEBOOK_NS}
+    )
     codes_element(root, CODEBOOK_NS, schemes)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)

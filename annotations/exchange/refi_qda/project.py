@@ -3,16 +3,17 @@
 Statements are text sources (their text in Sources/<guid>.txt), analysts are
 users, annotations are codings — a passage as a PlainTextSelection (positions
 in Unicode code points of the text, as everywhere in the workbench), a
-statement-level code as a Coding of the whole source — and each speaker is a
+statement-level code as a selection of the whole text — and each speaker is a
 case whose variables are the speaker's attributes (gender, speaker type,
-delegation). Memos travel as selection descriptions, or as notes for
-statement-level codes.
+delegation). Memos travel as selection descriptions. Source names have "-"
+where a file name cannot hold a character ("GA-11955 #47 …").
 
 The project is written incrementally (lxml's xmlfile) into a zip on a temporary
 file: rows stream from the database, so memory stays flat for big projects.
 """
 
 import datetime
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ SOURCE_VARIABLES = (
     ("Role", "Text"),
     ("On behalf of", "Text"),
 )
+WHOLE_STATEMENT = "Whole statement"
+_NOT_IN_FILE_NAMES = re.compile(r'[/\\:*?"<>|\x00-\x1f]')
 _VALUE_ELEMENT = {"Text": "TextValue", "Date": "DateValue", "Integer": "IntegerValue"}
 
 
@@ -87,6 +90,15 @@ def _case_key(statement: Statement) -> tuple:
     if statement.speaker_id:
         return ("speaker", statement.speaker_id, statement.delegation, statement.speaker_type)
     return ("delegation", statement.delegation, statement.speaker_type)
+
+
+def source_name(name: str) -> str:
+    """A source name that tools can use as a file name: GA/11955 #47 … → GA-11955 #47 ….
+
+    QualCoder copies each source to a file named after it, and "/" (like \\ : * ? " < > |
+    on Windows) cannot be in a file name; "-" keeps the symbol readable.
+    """
+    return _NOT_IN_FILE_NAMES.sub("-", xml_text(name)).strip() or "statement"
 
 
 def _source_guid(statement_id: int) -> str:
@@ -194,32 +206,28 @@ def _text_source(statement: Statement, codings: list[Coding]) -> etree._Element:
     source = _el(
         "TextSource",
         guid=_source_guid(statement.pk),
-        name=xml_text(f"{meeting.symbol} #{statement.order} {statement.speaker_label}"),
+        name=source_name(f"{meeting.symbol} #{statement.order} {statement.speaker_label}"),
         plainTextPath=f"internal://{_source_guid(statement.pk)}.txt",
         creationDateTime=_time(statement.created),
         modifiedDateTime=_time(statement.updated),
     )
     for coding in codings:
-        if coding.start is None:
-            continue
+        # A statement-level code is a selection of the whole text: QualCoder (and
+        # others) read codings only from selections, not from the source itself.
+        whole = coding.start is None
         selection = _el(
             "PlainTextSelection",
             source,
             guid=guid("selection", coding.id),
-            name=xml_text(coding.quote[:100]),
-            startPosition=coding.start,
-            endPosition=coding.end,
+            name=WHOLE_STATEMENT if whole else xml_text(coding.quote[:100]),
+            startPosition=0 if whole else coding.start,
+            endPosition=len(statement.text) if whole else coding.end,
             creatingUser=guid("user", coding.analyst_id),
             creationDateTime=_time(coding.created),
         )
         if coding.memo:
             _el("Description", selection).text = xml_text(coding.memo)
         _coding(selection, coding)
-    for coding in codings:
-        if coding.start is None:
-            element = _coding(source, coding)
-            if coding.memo:
-                _el("NoteRef", element, targetGUID=guid("memo", coding.id))
     for (name, kind), value in zip(
         SOURCE_VARIABLES,
         (
@@ -263,29 +271,6 @@ def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annota
             xf.write(_text_source(statement, mine))
 
 
-def _write_notes(xf, annotations: QuerySet[Annotation]) -> None:
-    """<Notes>: the memos of statement-level codings (passages carry theirs inline)."""
-    memos = (
-        annotations.filter(deleted_at__isnull=True, start__isnull=True)
-        .exclude(memo="")
-        .order_by("id")
-        .values_list("id", "analyst_id", "memo", "created")
-    )
-    if not memos.exists():
-        return
-    with xf.element(P + "Notes"):
-        for annotation_id, analyst_id, memo, created in memos.iterator(chunk_size=CHUNK_SIZE):
-            note = _el(
-                "Note",
-                guid=guid("memo", annotation_id),
-                name="Memo",
-                creatingUser=guid("user", analyst_id),
-                creationDateTime=_time(created),
-            )
-            _el("PlainTextContent", note).text = xml_text(memo)
-            xf.write(note)
-
-
 def write_qdpx(
     *,
     target: BinaryIO,
@@ -319,4 +304,3 @@ def write_qdpx(
                             xf.write(element)
                     if has_sources:
                         _write_sources(xf, meetings, annotations)
-                    _write_notes(xf, annotations)

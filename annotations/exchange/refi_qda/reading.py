@@ -23,7 +23,6 @@ from .schema import (
     CODEBOOK_NS,
     PROJECT_NS,
     NotRefiQda,
-    codebook_as_project,
     schema_errors,
 )
 
@@ -165,7 +164,7 @@ def parse_codebook(data: bytes, *, filename: str = "") -> ParsedCodebook:
         codebooks = _children(root, "CodeBook")
         name = root.get("name") or stem
     elif (tag.namespace, tag.localname) == (CODEBOOK_NS, "CodeBook"):
-        errors = schema_errors(codebook_as_project(root))
+        errors = schema_errors(root)
         codebooks = [root]
         name = root.get("name") or stem
     else:

@@ -10,6 +10,8 @@ from lxml import etree
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 XSD_PATH = Path(__file__).with_name("Project-mrt2019.xsd")
+# The .qdc schema, written from the codebook types of the project schema (see its header).
+CODEBOOK_XSD_PATH = Path(__file__).with_name("Codebook-mrt2019.xsd")
 ORIGIN = "Gender-analysis annotation workbench"
 
 # GUIDs derive from this namespace and the object's kind and id, so exporting
@@ -38,26 +40,16 @@ def project_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(XSD_PATH)))
 
 
+@cache
+def codebook_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(CODEBOOK_XSD_PATH)))
+
+
 def schema_errors(document: etree._Element) -> list[str]:
-    """Problems of a <Project> document against the REFI schema, first ones first."""
-    schema = project_schema()
+    """Problems of a <Project> (project schema) or a .qdc <CodeBook> (codebook schema)
+    against its REFI schema, first ones first."""
+    is_codebook = etree.QName(document).namespace == CODEBOOK_NS
+    schema = codebook_schema() if is_codebook else project_schema()
     if schema.validate(document):
         return []
     return [f"line {error.line}: {error.message}" for error in list(schema.error_log)[:5]]
-
-
-def codebook_as_project(codebook: etree._Element) -> etree._Element:
-    """A .qdc <CodeBook> moved into a <Project>, so the project schema can check it.
-
-    The codebook namespace uses the project's CodeBook/Codes/Code structure; only
-    the namespace differs, and REFI publishes no separate schema file for it here.
-    """
-    project = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
-    project.set("name", "codebook")
-    copy = etree.fromstring(etree.tostring(codebook))
-    for element in copy.iter():
-        if isinstance(element.tag, str) and element.tag.startswith(f"{{{CODEBOOK_NS}}}"):
-            element.tag = f"{{{PROJECT_NS}}}" + element.tag.split("}", 1)[1]
-    etree.cleanup_namespaces(copy)
-    project.append(copy)
-    return project

@@ -10,7 +10,7 @@ from lxml import etree
 from rest_framework.test import APIClient
 
 from annotations.coding import services
-from annotations.exchange.refi_qda.schema import XSD_PATH, codebook_as_project
+from annotations.exchange.refi_qda.schema import CODEBOOK_XSD_PATH, XSD_PATH
 from annotations.models import CodingScheme
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[3]
 STANDARDS = ROOT.parent / "shared" / "standards" / "refi-qda"
 PUBLISHED_XSD = STANDARDS / "Project-mrt2019.xsd"
 ATLAS_SAMPLE = STANDARDS / "sample-atlas-project.qdpx"
+# Written in the exact shape QualCoder's exporter writes (see files/README.md).
+QUALCODER_QDC = Path(__file__).with_name("files") / "qualcoder-codebook.qdc"
 NS = {"q": "urn:QDA-XML:project:1.0", "c": "urn:QDA-XML:codebook:1.0"}
 
 
@@ -90,6 +92,7 @@ def test_statements_are_sources_and_every_coding_points_at_its_quote(analyst_b, 
     sources = project.findall("q:Sources/q:TextSource", NS)
     assert len(sources) == 3  # every statement of the meeting, coded or not
     quotes = {a.quote for a in coded if a.start is not None}
+    quotes.add(coded[2].statement.text)  # the statement-level code: the whole text
     found = set()
     for source in sources:
         path = source.get("plainTextPath").removeprefix("internal://")
@@ -99,11 +102,29 @@ def test_statements_are_sources_and_every_coding_points_at_its_quote(analyst_b, 
             found.add(text[start:end])
             assert selection.find("q:Coding/q:CodeRef", NS) is not None
     assert found == quotes
-    whole = [s for s in sources if s.find("q:Coding", NS) is not None]
-    assert len(whole) == 1
-    note_guid = whole[0].find("q:Coding/q:NoteRef", NS).get("targetGUID")
-    note = project.find(f"q:Notes/q:Note[@guid='{note_guid}']/q:PlainTextContent", NS)
-    assert note.text == "A whole-statement memo"
+
+
+def test_statement_level_codes_and_memos_are_selections_of_the_whole_text(
+    analyst_b, coded, meeting
+):
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert project.findall("q:Sources/q:TextSource/q:Coding", NS) == []  # QualCoder skips these
+    (whole,) = project.findall(".//q:PlainTextSelection[@name='Whole statement']", NS)
+    text = coded[2].statement.text
+    assert (whole.get("startPosition"), whole.get("endPosition")) == ("0", str(len(text)))
+    assert whole.find("q:Description", NS).text == "A whole-statement memo"
+    assert whole.find("q:Coding/q:CodeRef", NS) is not None
+
+
+def test_source_names_are_safe_file_names_that_keep_the_symbol_readable(analyst_b, coded, meeting):
+    meeting.symbol = 'GA/11955\\x:"?'
+    meeting.save()
+    archive = qdpx(client_for(analyst_b), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    names = [s.get("name") for s in project.findall("q:Sources/q:TextSource", NS)]
+    assert names[0] == "GA-11955-x--- #1 Félix Braz"
+    assert not any(set(name) & set('/\\:*?"<>|') for name in names)
 
 
 def test_analysts_are_users_and_codings_name_their_creator(analyst_b, coded, meeting):
@@ -156,13 +177,19 @@ def test_an_empty_selection_still_gives_a_valid_project(analyst_b, codebook, pub
     assert published_schema.validate(project), published_schema.error_log
 
 
-def test_the_codebook_exports_as_a_valid_qdc(analyst_a, codebook, published_schema):
+@pytest.fixture(scope="module")
+def codebook_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(CODEBOOK_XSD_PATH)))
+
+
+def test_the_codebook_exports_as_a_valid_qdc(analyst_a, codebook, codebook_schema):
     response = client_for(analyst_a).get("/api/export/codebook.qdc")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = etree.fromstring(response.content)
     assert root.tag == "{urn:QDA-XML:codebook:1.0}CodeBook"
-    assert published_schema.validate(codebook_as_project(root)), published_schema.error_log
+    assert root.get("origin") == "Gender-analysis annotation workbench"
+    assert codebook_schema.validate(root), codebook_schema.error_log
     groups = root.findall("c:Codes/c:Code", NS)
     assert [g.get("name") for g in groups][:2] == ["Approach", "Root causes"]
     assert all(g.get("isCodable") == "false" for g in groups)
@@ -215,6 +242,49 @@ def test_the_atlas_ti_sample_imports_as_a_new_scheme(administrator, codebook):
     ]
     again = upload(client_for(administrator), ATLAS_SAMPLE.read_bytes(), "again.qdpx")
     assert CodingScheme.objects.get(pk=again.json()["id"]).version == 2
+
+
+def test_the_codebook_schema_has_the_standards_codebook_types(codebook_schema):
+    text = CODEBOOK_XSD_PATH.read_text(encoding="utf-8")
+    assert 'targetNamespace="urn:QDA-XML:codebook:1.0"' in text
+    assert "MIT license" in text
+    published = PUBLISHED_XSD.read_text(encoding="utf-8")
+    for name in ("CodeType", "SetType", "SetsType", "CodesType"):
+        start = published.index(f'<xsd:complexType name="{name}">')
+        definition = published[start : published.index("</xsd:complexType>", start)]
+        assert definition in text, name
+
+
+def test_qualcoders_own_qdc_with_origin_imports_as_a_new_scheme(administrator, codebook):
+    content = QUALCODER_QDC.read_bytes()
+    assert content.startswith("\ufeff".encode()) and b'origin="QualCoder"' in content
+    response = upload(client_for(administrator), content, "Codebook-project.qdc")
+    assert response.status_code == 201, response.content
+    scheme = CodingScheme.objects.get(pk=response.json()["id"])
+    assert [g["name"] for g in scheme.groups] == ["Root causes", "Codes"]
+    assert list(scheme.codes.order_by("order").values_list("name", "colour")) == [
+        ("Economic › Poverty", "#3db050"),
+        ("Conflict", "#ff8080"),
+        ("Conflict › Displacement", "#ababab"),
+        ("Survivor voice", "#eb7333"),
+    ]
+    assert scheme.codes.get(name="Survivor voice").definition == (
+        "Survivors speak or are quoted & named."
+    )
+
+
+def test_a_qdc_with_sets_imports(administrator, codebook):
+    sets = (
+        b'<Sets><Set guid="6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d" name="Shortlist">'
+        b'<MemberCode targetGUID="2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"/></Set></Sets>'
+    )
+    content = QUALCODER_QDC.read_bytes().replace(
+        b"</Codes>\n</CodeBook>", b"</Codes>" + sets + b"</CodeBook>"
+    )
+    assert b"<Sets>" in content
+    response = upload(client_for(administrator), content, "with-sets.qdc")
+    assert response.status_code == 201, response.content
+    assert CodingScheme.objects.get(pk=response.json()["id"]).codes.count() == 4
 
 
 def _zip(**members: bytes) -> bytes:

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from tracker.models import Meeting, Speaker, Statement
@@ -177,3 +179,58 @@ def _client(user) -> APIClient:
     client = APIClient()
     client.force_authenticate(user)
     return client
+
+
+def walk(api, url: str) -> list[int]:
+    seen = []
+    while url:
+        response = api.get(url)
+        assert response.status_code == 200, response.content
+        seen += [row["id"] for row in response.json()["results"]]
+        url = response.json()["next"]
+    return seen
+
+
+def test_statement_cursor_pages_walk_the_reading_order_like_page_numbers(api, two_meetings):
+    by_page = walk(api, "/api/statements/?page_size=2")
+    by_cursor = walk(api, "/api/statements/?cursor=&page_size=2")
+    assert len(by_cursor) == 4
+    assert by_cursor == by_page
+    assert by_cursor == list(
+        Statement.objects.order_by("meeting_id", "order").values_list("id", flat=True)
+    )
+
+
+def test_statement_cursor_pages_take_the_filters(api, two_meetings):
+    older, _ = two_meetings
+    assert walk(api, f"/api/statements/?meeting={older.pk}&cursor=&page_size=1") == list(
+        older.statements.order_by("order").values_list("id", flat=True)
+    )
+
+
+def test_statement_page_numbers_answer_as_before(api, two_meetings):
+    body = api.get("/api/statements/?page_size=2").json()
+    assert list(body) == ["count", "next", "previous", "results"]
+    assert body["count"] == 4
+    keyset = api.get("/api/statements/?cursor=&page_size=2").json()
+    assert list(keyset) == ["next", "results"]
+
+
+def test_a_deep_statement_cursor_reads_by_key_not_by_offset(api, two_meetings):
+    first = api.get("/api/statements/?cursor=&page_size=3").json()
+    with CaptureQueriesContext(connection) as queries:
+        second = api.get(first["next"]).json()
+    assert len(second["results"]) == 1
+    (select,) = [q["sql"] for q in queries if "tracker_statement" in q["sql"]]
+    assert "OFFSET" not in select.upper()
+    assert '"meeting_id" >=' in select
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["cursor=not-ours", "cursor=W10=", "cursor=WzEsICJ4Il0=", "cursor=&page=2"],
+)
+def test_a_bad_statement_cursor_is_a_400(api, two_meetings, query):
+    response = api.get(f"/api/statements/?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"

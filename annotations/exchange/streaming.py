@@ -1,0 +1,71 @@
+"""Export bytes straight from the database, with no Python object per row.
+
+PostgreSQL: `COPY (the export's SELECT) TO STDOUT` through psycopg 3's copy
+API, on the psycopg connection under Django's (so it sees the same
+transaction and settings). libpq hands COPY data over one row at a time
+(PQgetCopyData: "data is always returned one data row at a time"), each row
+ending in "\\n"; the rows are passed on in pieces of about PIECE_BYTES.
+
+SQLite: the same SELECT (each row one finished line) read with fetchmany in
+batches of BATCH_ROWS, joined and encoded a batch at a time.
+
+If the client goes away, the WSGI server closes the response and the
+generator: psycopg then cancels the COPY and drains what the server had sent,
+and the savepoint around it is rolled back, so the connection is clean for
+the next request.
+"""
+
+from collections.abc import Iterator
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+PIECE_BYTES = 256 * 1024
+BATCH_ROWS = 10_000
+
+
+def copy_sql(queryset: QuerySet, options: str) -> str:
+    """COPY (the queryset's SELECT, its parameters bound) TO STDOUT (options)."""
+    import psycopg  # only the PostgreSQL backend needs it
+
+    sql, params = queryset.query.sql_with_params()
+    connection.ensure_connection()
+    # COPY takes no bind parameters: bind them client-side, as psycopg would quote them.
+    select = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
+    return f"COPY ({select}) TO STDOUT ({options})"
+
+
+def copy_out(queryset: QuerySet, options: str, *, crlf: bool = False) -> Iterator[bytes]:
+    """What COPY sends for the queryset, in pieces of about PIECE_BYTES (PostgreSQL).
+
+    COPY ends every row with "\\n"; with `crlf` each becomes "\\r\\n". The
+    savepoint is there for a COPY cut short (a client gone): cancelling it
+    aborts the surrounding transaction, if any, unless rolled back to here.
+    """
+    statement = copy_sql(queryset, options)
+    with transaction.atomic(), connection.cursor() as cursor:
+        with cursor.cursor.copy(statement) as copy:
+            piece, size = [], 0
+            for row in copy:
+                piece.append(row)
+                size += len(row)
+                if size >= PIECE_BYTES:
+                    yield _joined(piece, crlf)
+                    piece, size = [], 0
+            if piece:
+                yield _joined(piece, crlf)
+
+
+def _joined(piece: list, crlf: bool) -> bytes:
+    if not crlf:
+        return b"".join(piece)
+    return b"\r\n".join([row[:-1] for row in piece]) + b"\r\n"
+
+
+def fetched_lines(queryset: QuerySet, *, line_end: str) -> Iterator[bytes]:
+    """The queryset's one text column, each value + line_end, a batch at a time."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH_ROWS):
+            yield "".join(row[0] + line_end for row in batch).encode("utf-8")
