@@ -70,8 +70,16 @@ def test_text_inserted_outside_the_quote_never_loses_it(case, inserted, data):
     result = reanchor(anchor_at(text, start, end), TextDiff(text, new))
     assert result.placement in (Placement.EXACT, Placement.MOVED)
     assert new[result.start : result.end] == quote == result.quote
-    if new.count(quote) == 1:
+    # str.count skips overlapping occurrences ("bb" twice in "abbb"): count them all.
+    if sum(new.startswith(quote, i) for i in range(len(new))) == 1:
         assert result.start == new.index(quote)
+
+
+def test_a_quote_among_overlapping_repeats_follows_its_own_occurrence():
+    # Hypothesis found it: "bb" at 1 in "bbb"; "a" inserted before it moves it to 2, not to
+    # the first "bb" of "abbb".
+    result = reanchor(anchor_at("bbb", 1, 3), TextDiff("bbb", "abbb"))
+    assert (result.start, result.end, result.quote) == (2, 4, "bb")
 
 
 @settings(deadline=None)
