@@ -115,6 +115,10 @@ class AnnotationQuerySet(models.QuerySet):
         """Annotations not deleted (soft-deleted ones stay for history and restore)."""
         return self.filter(deleted_at__isnull=True)
 
+    def deleted(self):
+        """Annotations deleted on purpose (an undone coding is withdrawn, not deleted)."""
+        return self.filter(deleted_at__isnull=False, withdrawn=False)
+
     def for_meeting(self, meeting):
         return self.filter(statement__meeting=meeting)
 
@@ -182,6 +186,9 @@ class Annotation(models.Model):
         blank=True,
         related_name="+",
     )
+    # Deleted because its analyst undid the coding: history keeps it, but it is no
+    # deletion for an administrator to review or restore (redo restores it).
+    withdrawn = models.BooleanField(default=False)
 
     history = HistoricalRecords()
     objects = AnnotationQuerySet.as_manager()

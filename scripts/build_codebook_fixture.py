@@ -14,23 +14,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "codebook.md"
 TARGET = ROOT / "fixtures" / "codebook.json"
 
-# Colours chosen to stay readable as a translucent highlight behind dark text.
-GROUP_COLOURS = {
-    "approach": ["#2563eb", "#7c3aed", "#9333ea", "#0891b2", "#db2777", "#0d9488"],
-    "root-causes": [
-        "#b45309",
-        "#c2410c",
-        "#dc2626",
-        "#ca8a04",
-        "#be123c",
-        "#a16207",
-        "#ea580c",
-        "#9f1239",
-    ],
-    "four-ps": ["#15803d", "#16a34a", "#4d7c0f", "#047857"],
-    "framing-of-women": ["#c026d3", "#e11d48", "#7e22ce", "#be185d"],
-    "missed-opportunity-indicators": ["#475569", "#0369a1", "#4338ca", "#0e7490", "#334155"],
-}
+# Eight hues, far apart (CIELAB distance ≥ 35 between any two) and each dark enough for
+# white label text and a 3:1 underline on white (contrast ≥ 5:1). Each group takes them
+# from its own starting point, so the codes of a group never share a hue and neighbouring
+# groups start differently; the label on every highlight names the code, so no reader
+# depends on hue alone. tests/test_fixtures.py checks all of this.
+PALETTE = [
+    "#0b5cad",  # blue
+    "#b04200",  # orange
+    "#1a7f37",  # green
+    "#7a3fc8",  # violet
+    "#c0143c",  # crimson
+    "#00758a",  # teal
+    "#7a6300",  # olive
+    "#a3137a",  # magenta
+]
+
+
+def group_colour(group_index: int, code_index: int) -> str:
+    return PALETTE[(3 * group_index + code_index) % len(PALETTE)]
+
+
 SHORTCUTS = list("1234567890abeghilmoqrstvwyz")
 
 # Keywords and phrases that suggest a code in the workspace (one per line in Code.keywords;
@@ -112,8 +116,18 @@ def parse(markdown: str):
     return groups, codes
 
 
+def used_counts(codes) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for code in codes:
+        counts[code["group"]] = counts.get(code["group"], 0) + 1
+    return counts
+
+
 def main() -> int:
     groups, codes = parse(SOURCE.read_text(encoding="utf-8"))
+    if max(used_counts(codes).values()) > len(PALETTE):
+        print("A group has more codes than the palette has hues", file=sys.stderr)
+        return 1
     if len(codes) > len(SHORTCUTS):
         print("More codes than shortcut keys", file=sys.stderr)
         return 1
@@ -139,6 +153,7 @@ def main() -> int:
         }
     ]
     used = {}
+    group_index = {group["slug"]: n for n, group in enumerate(groups)}
     for order, code in enumerate(codes, start=1):
         index = used.get(code["group"], 0)
         used[code["group"]] = index + 1
@@ -149,7 +164,7 @@ def main() -> int:
                 "fields": {
                     "scheme": 1,
                     **code,
-                    "colour": GROUP_COLOURS[code["group"]][index],
+                    "colour": group_colour(group_index[code["group"]], index),
                     "shortcut": SHORTCUTS[order - 1],
                     "order": order,
                     "keywords": "\n".join(KEYWORDS.get(code["slug"], [])),

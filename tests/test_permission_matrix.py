@@ -99,6 +99,7 @@ PROBES = [
     # Accounts and the front door.
     Probe("", "GET", lambda w: "/", expect(LOGIN, OK, OK, OK, OK)),
     Probe("accounts/login/", "GET", lambda w: "/accounts/login/", expect(OK, OK, OK, OK, OK)),
+    Probe("favicon.ico", "GET", lambda w: "/favicon.ico", expect(OK, OK, OK, OK, OK)),
     Probe(
         "accounts/logout/", "POST", lambda w: "/accounts/logout/", expect(*[LOGIN] * 5)
     ),  # everyone ends up on the login page
@@ -232,6 +233,37 @@ PROBES = [
         "POST",
         lambda w: f"/api/annotations/{w.gone.pk}/restore/",
         expect(DENIED, OK, DENIED, DENIED, OK),
+    ),
+    Probe(
+        "^api/annotations/(?P<pk>[^/.]+)/withdraw/$",
+        "POST",
+        lambda w: f"/api/annotations/{w.mine.pk}/withdraw/",
+        OWNER_ONLY,
+    ),
+    # Batches (code all hits of a search, undo and redo them): analysts, their own.
+    Probe(
+        "api/annotations/batch/",
+        "POST",
+        lambda w: "/api/annotations/batch/",
+        ANALYSTS_WRITE,
+        data=lambda w: {"code": w.code.pk, "spans": [span(w, "serious crime")]},
+        json=True,
+    ),
+    Probe(
+        "api/annotations/batch/withdraw/",
+        "POST",
+        lambda w: "/api/annotations/batch/withdraw/",
+        OWNER_ONLY,
+        data=lambda w: {"annotations": [w.mine.pk]},
+        json=True,
+    ),
+    Probe(
+        "api/annotations/batch/restore/",
+        "POST",
+        lambda w: "/api/annotations/batch/restore/",
+        OWNER_ONLY,
+        data=lambda w: {"annotations": [w.gone.pk]},
+        json=True,
     ),
     # Missed opportunities: the same ownership rules.
     Probe(

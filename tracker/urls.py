@@ -3,8 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from tracker.web.favicon import favicon
+
 urlpatterns = [
     path("", RedirectView.as_view(url="/meetings/", permanent=False)),
+    path("favicon.ico", favicon, name="favicon"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Admin tools first: the admin site answers every other /admin/ URL itself.

@@ -25,11 +25,14 @@ from ..codebook.selectors import codes_by_ids_or_slugs
 from ..models import Annotation, Code, MissedOpportunity
 from ..rest import ERROR, WRITE_METHODS
 from ..roles import CanCode
-from . import services
+from . import batches, services
 from .filters import AnnotationFilter, MissedOpportunityFilter
 from .selectors import meeting_progress
 from .serializers import (
+    AnnotationBatchCreateSerializer,
+    AnnotationBatchSerializer,
     AnnotationCreateSerializer,
+    AnnotationListSerializer,
     AnnotationSerializer,
     AnnotationUpdateSerializer,
     DecisionSerializer,
@@ -64,7 +67,7 @@ class OwnedWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
     @property
     def extra_query_parameters(self):
-        return ("version",) if self.action == "destroy" else ()
+        return ("version",) if self.action in ("destroy", "withdraw") else ()
 
     def stale(self, exc: services.StaleVersion) -> Response:
         current = self.get_serializer(exc.current).data
@@ -110,7 +113,13 @@ class OwnedWorkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     restore=extend_schema(
         request=None,
         responses={200: AnnotationSerializer, 400: ERROR},
-        summary="Undo the delete of your annotation",
+        summary="Undo the delete of your annotation (or redo an undone coding)",
+    ),
+    withdraw=extend_schema(
+        request=None,
+        parameters=[IF_MATCH_PARAMETER, VERSION_PARAMETER],
+        responses={200: AnnotationSerializer, 400: ERROR, 409: STALE},
+        summary="Undo your coding: it goes without being listed as deleted",
     ),
 )
 class AnnotationViewSet(OwnedWorkViewSet):
@@ -161,6 +170,18 @@ class AnnotationViewSet(OwnedWorkViewSet):
         except services.StaleVersion as exc:
             return self.stale(exc)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, *args, **kwargs):
+        annotation = self.get_object()
+        version = client_version(request, query_version(request))
+        try:
+            annotation = services.annotation_withdraw(
+                annotation=annotation, actor=request.user, version=version
+            )
+        except services.StaleVersion as exc:
+            return self.stale(exc)
+        return self.answer(annotation)
 
     @action(detail=True, methods=["post"])
     def restore(self, request, *args, **kwargs):
@@ -361,3 +382,64 @@ class SuggestionReopenView(_SuggestionDecisionView):
     def post(self, request: Request) -> Response:
         services.suggestion_reopen(**self.choice(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AnnotationBatchView(APIView):
+    """Code many passages with one code at once (find → code all hits): all or nothing."""
+
+    permission_classes = [IsAuthenticated, CanCode]
+    serializer_class = AnnotationBatchCreateSerializer
+
+    @extend_schema(
+        request=AnnotationBatchCreateSerializer,
+        responses={201: AnnotationListSerializer, 400: ERROR},
+        summary="Code many passages with one code, as one undoable step",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = AnnotationBatchCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        statements = data["statements"]
+        annotations = batches.annotations_create_batch(
+            analyst=request.user,
+            code=data["code"],
+            spans=[(statements[s["statement"]], s["start"], s["end"]) for s in data["spans"]],
+            quotes=[s.get("quote") for s in data["spans"]],
+            memo=data.get("memo", ""),
+        )
+        body = {"annotations": AnnotationSerializer(annotations, many=True).data}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class _AnnotationBatchStepView(APIView):
+    permission_classes = [IsAuthenticated, CanCode]
+    serializer_class = AnnotationBatchSerializer
+    step = None
+
+    def post(self, request: Request) -> Response:
+        serializer = AnnotationBatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rows = type(self).step(analyst=request.user, ids=serializer.validated_data["annotations"])
+        return Response({"annotations": AnnotationSerializer(rows, many=True).data})
+
+
+@extend_schema_view(
+    post=extend_schema(
+        request=AnnotationBatchSerializer,
+        responses={200: AnnotationListSerializer, 400: ERROR},
+        summary="Undo a batch: its annotations go, none listed as deleted",
+    )
+)
+class AnnotationBatchWithdrawView(_AnnotationBatchStepView):
+    step = batches.annotations_withdraw_batch
+
+
+@extend_schema_view(
+    post=extend_schema(
+        request=AnnotationBatchSerializer,
+        responses={200: AnnotationListSerializer, 400: ERROR},
+        summary="Redo an undone batch",
+    )
+)
+class AnnotationBatchRestoreView(_AnnotationBatchStepView):
+    step = batches.annotations_restore_batch

@@ -206,3 +206,41 @@ class DecisionSerializer(serializers.Serializer):
     start = serializers.IntegerField()
     end = serializers.IntegerField()
     decision = serializers.ChoiceField(choices=SuggestionDecision.Decision.choices)
+
+
+class BatchSpanSerializer(serializers.Serializer):
+    statement = serializers.IntegerField(min_value=1)
+    start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
+    end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET)
+    quote = serializers.CharField(required=False, trim_whitespace=False)
+
+
+class AnnotationBatchCreateSerializer(serializers.Serializer):
+    """Many passages, one code: the statements are read in one query, by id."""
+
+    code = serializers.PrimaryKeyRelatedField(queryset=Code.objects.all())
+    memo = serializers.CharField(
+        required=False, allow_blank=True, trim_whitespace=False, max_length=MAX_MEMO
+    )
+    spans = BatchSpanSerializer(many=True, allow_empty=False, max_length=5000)
+
+    def validate(self, attrs):
+        ids = {span["statement"] for span in attrs["spans"]}
+        found = Statement.objects.select_related("meeting").in_bulk(ids)
+        missing = sorted(ids - set(found))
+        if missing:
+            raise serializers.ValidationError({"spans": f"No such statements: {missing}."})
+        attrs["statements"] = found
+        return attrs
+
+
+class AnnotationBatchSerializer(serializers.Serializer):
+    """The annotations of a batch, by id (to undo or redo it)."""
+
+    annotations = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), allow_empty=False, max_length=5000
+    )
+
+
+class AnnotationListSerializer(serializers.Serializer):
+    annotations = AnnotationSerializer(many=True)

@@ -178,7 +178,20 @@ def annotation_delete(
     *, annotation: Annotation, actor: AbstractBaseUser, version: int | None = None
 ) -> Annotation:
     """Soft delete: the annotation leaves every view but stays restorable."""
-    current = _locked(annotation)
+    return _soft_delete(_locked(annotation), actor=actor, version=version, withdrawn=False)
+
+
+@transaction.atomic
+def annotation_withdraw(
+    *, annotation: Annotation, actor: AbstractBaseUser, version: int | None = None
+) -> Annotation:
+    """Undo a coding: the annotation goes as if never made (history keeps it; redo restores)."""
+    return _soft_delete(_locked(annotation), actor=actor, version=version, withdrawn=True)
+
+
+def _soft_delete(
+    current: Annotation, *, actor: AbstractBaseUser, version: int | None, withdrawn: bool
+) -> Annotation:
     _check_owner(current, actor)
     if current.deleted_at is not None:
         raise ValidationError("This annotation is already deleted.")
@@ -186,6 +199,7 @@ def annotation_delete(
         raise StaleVersion(current)
     current.deleted_at = timezone.now()
     current.deleted_by = actor
+    current.withdrawn = withdrawn
     current.version += 1
     current.save()
     return current
@@ -210,6 +224,7 @@ def annotation_restore(*, annotation: Annotation, actor: AbstractBaseUser) -> An
         raise ValidationError("The same passage has been coded again with this code since.")
     current.deleted_at = None
     current.deleted_by = None
+    current.withdrawn = False
     current.version += 1
     current.save()
     return current

@@ -15,6 +15,18 @@ router.register(
 urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting-list"),
     path("meetings/<int:meeting_id>/", views.workspace, name="workspace"),
+    # Before the router: its detail route would take "batch" for an annotation id.
+    path("api/annotations/batch/", api.AnnotationBatchView.as_view(), name="api-annotation-batch"),
+    path(
+        "api/annotations/batch/withdraw/",
+        api.AnnotationBatchWithdrawView.as_view(),
+        name="api-annotation-batch-withdraw",
+    ),
+    path(
+        "api/annotations/batch/restore/",
+        api.AnnotationBatchRestoreView.as_view(),
+        name="api-annotation-batch-restore",
+    ),
     path(
         "api/statements/<int:statement_id>/done/",
         api.StatementDoneView.as_view(),

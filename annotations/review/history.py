@@ -191,7 +191,7 @@ def can_see_annotation_history(*, annotation: Annotation, viewer: AbstractBaseUs
 
 def deleted_annotations(*, meeting: Meeting | None = None) -> QuerySet:
     """Soft-deleted annotations, newest deletion first, for an administrator to restore."""
-    annotations = Annotation.objects.filter(deleted_at__isnull=False)
+    annotations = Annotation.objects.deleted()
     if meeting is not None:
         annotations = annotations.for_meeting(meeting)
     return annotations.select_related(

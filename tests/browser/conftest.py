@@ -97,10 +97,12 @@ def open_workspace(page, meeting):
     page.wait_for_selector("#workspace[data-ready=true]")
 
 
-def select_text(page, statement, phrase, occurrence=0):
-    """Select `phrase` in a statement with the mouse, as an analyst drags across it."""
+def select_text(page, statement, phrase, occurrence=0, block="center"):
+    """Select `phrase` in a statement with the mouse, as an analyst drags across it.
+
+    `block` places the statement's text in the viewport first ("end": at its foot)."""
     box = page.evaluate(
-        """([id, phrase, occurrence]) => {
+        """([id, phrase, occurrence, block]) => {
           const el = document.querySelector(`[data-statement-id="${id}"] [data-statement-text]`);
           let index = -1;
           for (let n = 0; n <= occurrence; n++) index = el.textContent.indexOf(phrase, index + 1);
@@ -122,10 +124,10 @@ def select_text(page, statement, phrase, occurrence=0):
             const r = range.getClientRects()[0];
             return { x: r.x, y: r.y, w: r.width, h: r.height };
           };
-          el.scrollIntoView({ block: "center" });
+          el.scrollIntoView({ block });
           return { first: rect(index), last: rect(index + phrase.length - 1) };
         }""",
-        [statement.pk, phrase, occurrence],
+        [statement.pk, phrase, occurrence, block],
     )
     first, last = box["first"], box["last"]
     page.mouse.move(first["x"] + 1, first["y"] + first["h"] / 2)

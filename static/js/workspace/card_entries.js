@@ -23,7 +23,15 @@ function entryFor(annotation) {
   entry.style.setProperty("--code-colour", code.colour);
   entry.querySelector(".entry-code").textContent = code.name;
   entry.querySelector(".entry-analyst").textContent = annotation.analyst;
-  entry.querySelector(".entry-quote").textContent = annotation.quote;
+  const quote = entry.querySelector(".entry-quote");
+  if (annotation.start === null) {
+    // A statement-level code: no passage, and its code is switched in the heading.
+    quote.replaceWith(Object.assign(document.createElement("p"), {
+      className: "muted entry-whole",
+      textContent: "On the whole statement.",
+    }));
+    entry.querySelector(".entry-code-label").remove();
+  } else quote.textContent = annotation.quote;
   const editable = canCode() && annotation.analyst === config.analyst;
   const readonlyMemo = entry.querySelector(".entry-memo-readonly");
   if (!editable) {
@@ -40,9 +48,9 @@ function makeEditable(entry, annotation) {
   const select = entry.querySelector(".entry-code-select");
   const memo = entry.querySelector(".entry-memo");
   const uid = `entry-${annotation.id}`;
-  select.id = `${uid}-code`;
+  if (select) select.id = `${uid}-code`;
   memo.id = `${uid}-memo`;
-  select.value = String(annotation.code);
+  if (select) select.value = String(annotation.code);
   memo.value = annotation.memo;
   // What the server has: leaving the page with a different memo asks first.
   memo.dataset.saved = annotation.memo;
@@ -60,7 +68,7 @@ async function save(id, memo, select) {
   const current = state.mine.get(id);
   const changes = {};
   if (memo.value !== current.memo) changes.memo = memo.value;
-  if (Number(select.value) !== current.code) changes.code = Number(select.value);
+  if (select && Number(select.value) !== current.code) changes.code = Number(select.value);
   if (!Object.keys(changes).length) {
     say("Nothing changed.");
     return;
@@ -68,17 +76,42 @@ async function save(id, memo, select) {
   try {
     const updated = await updateAnnotation(id, changes);
     memo.dataset.saved = updated.memo;
+    memo.closest(".annotation-entry").querySelector(".entry-conflict")?.remove();
     sayUndoable(`Saved ${updated.code_name}.`);
     closeCard();
   } catch (error) {
     if (error.status === 409) {
-      // Show the server's version in the controls, but keep the analyst's typed memo.
+      // Both versions side by side: the one saved elsewhere, and the analyst's own, which
+      // stays in the controls to be saved again over it.
       const fresh = state.mine.get(id);
       memo.dataset.saved = fresh.memo;
-      select.value = String(fresh.code);
+      showConflict(memo.closest(".annotation-entry"), fresh);
     }
     warn(`Not saved: ${error.message}`);
   }
+}
+
+function showConflict(entry, fresh) {
+  entry.querySelector(".entry-conflict")?.remove();
+  const box = document.createElement("div");
+  box.className = "entry-conflict";
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", "The version saved elsewhere");
+  const heading = document.createElement("p");
+  heading.append(
+    Object.assign(document.createElement("strong"), { textContent: "Saved elsewhere meanwhile: " }),
+    codeOf(fresh).name,
+  );
+  const saved = Object.assign(document.createElement("blockquote"), {
+    className: "entry-conflict-memo",
+    textContent: fresh.memo || "(no memo)",
+  });
+  const hint = Object.assign(document.createElement("p"), {
+    className: "muted small-text",
+    textContent: "Your version is below, not saved. Save puts it over the one above.",
+  });
+  box.append(heading, saved, hint);
+  entry.querySelector(".entry-edit").before(box);
 }
 
 /** Memos typed and not saved, anywhere on the page. */

@@ -75,8 +75,10 @@ async function codePassage(code, passage) {
       clearSelection();
     }
     redraw([annotation.statement]);
-    pushUndo(`coding “${shorten(annotation.quote)}” as ${annotation.code_name}`, () =>
-      removeAnnotation(annotation.id, { undoable: false }),
+    pushUndo(
+      `coding “${shorten(annotation.quote)}” as ${annotation.code_name}`,
+      () => withdrawAnnotation(annotation.id),
+      () => restoreAnnotation(annotation.id),
     );
     sayUndoable(`Coded “${shorten(annotation.quote)}” as ${annotation.code_name}.`);
     // Back to the statement for the next key, without scrolling away from where one reads.
@@ -109,8 +111,10 @@ export async function toggleStatementCode(statementId, code) {
     remember(annotation);
     redraw([statementId]);
     const order = statements.get(statementId).order;
-    pushUndo(`${code.name} on statement ${order}`, () =>
-      removeAnnotation(annotation.id, { undoable: false }),
+    pushUndo(
+      `${code.name} on statement ${order}`,
+      () => withdrawAnnotation(annotation.id),
+      () => restoreAnnotation(annotation.id),
     );
     sayUndoable(`${code.name}: on for statement ${order}.`);
   } catch (error) {
@@ -148,14 +152,32 @@ export async function removeAnnotation(id, { undoable = true } = {}) {
   redraw([annotation.statement]);
   const what = `${annotation.code_name}${annotation.quote ? ` on “${shorten(annotation.quote)}”` : ""}`;
   if (undoable) {
-    pushUndo(`deleting ${what}`, () => restoreAnnotation(id));
+    pushUndo(
+      `deleting ${what}`,
+      () => restoreAnnotation(id),
+      () => removeAnnotation(id, { undoable: false }),
+    );
     sayUndoable(`Deleted ${what}.`);
   } else {
     say(`Removed ${annotation.code_name}.`);
   }
 }
 
-async function restoreAnnotation(id) {
+/** Undo a coding: the annotation goes, and is not listed among deleted ones. */
+export async function withdrawAnnotation(id) {
+  const annotation = state.mine.get(id);
+  if (!annotation) return;
+  try {
+    await api("POST", urls.annotationWithdraw(id, { version: annotation.version }));
+  } catch (error) {
+    rethrowStale(error, annotation.statement, "it changed elsewhere since; the current version is shown now.");
+  }
+  state.mine.delete(id);
+  closeCard();
+  redraw([annotation.statement]);
+}
+
+export async function restoreAnnotation(id) {
   const annotation = await api("POST", urls.annotationRestore(id));
   remember(annotation);
   redraw([annotation.statement]);
@@ -184,8 +206,10 @@ export async function updateAnnotation(id, changes) {
   const previous = {};
   if ("memo" in changes) previous.memo = before.memo;
   if ("code" in changes) previous.code = before.code;
-  pushUndo(`the change to ${before.code_name}`, () =>
-    patchAnnotation(id, { ...previous, version: state.mine.get(id).version }),
+  pushUndo(
+    `the change to ${before.code_name}`,
+    () => patchAnnotation(id, { ...previous, version: state.mine.get(id).version }),
+    () => patchAnnotation(id, { ...changes, version: state.mine.get(id).version }),
   );
   return updated;
 }

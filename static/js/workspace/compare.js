@@ -32,13 +32,18 @@ async function view(username) {
   } catch (error) {
     viewSelect.value = state.viewing;
     warn(`Could not load ${username}'s annotations: ${error.message}`);
-    return;
+    return false;
   }
+  viewSelect.value = state.viewing;
   showReadOnly();
   redraw();
   renderSuggestions();
   say(state.viewing ? `Showing ${state.viewing}'s annotations (read-only).` : "Showing your annotations.");
+  return true;
 }
+
+/** Show `username`'s annotations read-only (a quote link to their passage); true if shown. */
+export const viewAnalyst = (username) => view(username);
 
 export function listenToCompare() {
   viewSelect.addEventListener("change", () => view(viewSelect.value));

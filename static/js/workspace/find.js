@@ -32,6 +32,21 @@ function drawFind() {
   if (!findInput.value.trim()) findCount.textContent = "";
   else if (!matches.length) findCount.textContent = "No matches.";
   else findCount.textContent = `Match ${index + 1} of ${matches.length}.`;
+  if (onFindChange) onFindChange();
+}
+
+// Who draws what depends on the hits (find_coding.js's buttons); set by listenToFind.
+let onFindChange = null;
+
+/** Select the current hit in its statement, so a code's key codes it (Esc in the box). */
+function selectCurrentHit() {
+  const match = state.find.matches[state.find.index];
+  if (!match) return false;
+  focusStatement(match.statement.el, { scroll: false });
+  const range = rangeOf(match.statement.textEl, match.start, match.end);
+  window.getSelection().removeAllRanges();
+  window.getSelection().addRange(range);
+  return true;
 }
 
 function stepFind(step) {
@@ -52,7 +67,8 @@ export function startFind() {
   findInput.select();
 }
 
-export function listenToFind() {
+export function listenToFind({ onChange = null } = {}) {
+  onFindChange = onChange;
   findInput.addEventListener("input", () => refreshFind({ keepIndex: false }));
   findInput.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
@@ -61,7 +77,7 @@ export function listenToFind() {
     } else if (event.key === "Escape") {
       event.preventDefault();
       findInput.blur();
-      focusStatement(state.current);
+      if (!selectCurrentHit()) focusStatement(state.current);
     }
   });
   document.getElementById("find-next").addEventListener("click", () => stepFind(1));

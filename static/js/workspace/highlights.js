@@ -22,10 +22,13 @@ function annotationsByStatement() {
   return grouped;
 }
 
-function markFor({ a, lane }) {
+function markFor({ a, lane }, last) {
   const code = codeOf(a);
   const mark = document.createElement("mark");
-  mark.className = "hl";
+  mark.className = a.id === state.target ? "hl is-target" : "hl";
+  // The code's name after the passage's last piece (CSS ::after, so never part of the
+  // text): which code sits where is read, not told by hue alone.
+  if (last) mark.dataset.label = code.name;
   mark.dataset.annotationId = String(a.id);
   mark.dataset.depth = String(Math.min(lane, 3));
   mark.style.setProperty("--code-colour", code.colour);
@@ -42,7 +45,7 @@ function renderStatement(statement, annotations = annotationsOf(statement.id)) {
     let node = document.createTextNode(text.slice(from, to));
     // Lowest lane outermost: build from the innermost mark outwards.
     for (let i = covering.length - 1; i >= 0; i--) {
-      const mark = markFor(covering[i]);
+      const mark = markFor(covering[i], covering[i].end === to);
       mark.append(node);
       node = mark;
     }
@@ -62,6 +65,13 @@ function renderStatementCodes(statement, annotations) {
     if (annotation) button.dataset.annotationId = String(annotation.id);
     else delete button.dataset.annotationId;
     button.disabled = !canCode();
+  }
+  for (const memo of statement.el.querySelectorAll(".statement-code-memo")) {
+    const annotation = levels.find((a) => a.code === Number(memo.dataset.codeId));
+    // Kept in place when off (visibility, not display): nothing in the heading moves.
+    memo.classList.toggle("is-off", !annotation);
+    if (annotation) memo.dataset.annotationId = String(annotation.id);
+    memo.classList.toggle("has-memo", Boolean(annotation && annotation.memo));
   }
 }
 

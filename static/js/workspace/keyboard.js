@@ -15,13 +15,15 @@ import { closePicker, openPicker } from "./picker.js";
 import { caretAnnotations, currentPassage } from "./selection.js";
 import { canCode, codesByShortcut, state } from "./state.js";
 import { decideCurrentSuggestion, selectSuggestion } from "./suggestions.js";
-import { undo } from "./undo.js";
+import { redo, undo } from "./undo.js";
+
+// Inputs one does not type into: a checkbox keeps focus after a click, yet j / k must work.
+const TOGGLES = new Set(["checkbox", "radio", "button", "submit", "reset"]);
 
 function typing(target) {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.tagName === "INPUT") return !TOGGLES.has(target.type);
+  return target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 /** Keys the workspace leaves to the browser or to the control that has focus. */
@@ -31,7 +33,8 @@ function ignored(event) {
   const closest = (selector) => event.target.closest && event.target.closest(selector);
   // The card's controls take their own keys (Escape is the card's own listener's).
   if (closest("#annotation-card")) return true;
-  return Boolean(closest("button, a, summary")) && (event.key === "Enter" || event.key === " ");
+  const control = closest("button, a, summary, input");
+  return Boolean(control) && (event.key === "Enter" || event.key === " ");
 }
 
 /** The live selection, else the passage the open picker holds (focus may have moved). */
@@ -80,6 +83,7 @@ const actions = {
     return true;
   },
   undo: () => (undo(), true),
+  redo: () => (redo(), true),
   nextSuggestion: () => (selectSuggestion(state.suggestionIndex + 1), true),
   previousSuggestion: () => (selectSuggestion(state.suggestionIndex - 1), true),
   acceptSuggestion: () => (decideCurrentSuggestion("accept"), true),

@@ -50,6 +50,7 @@ export const KEYS = [
     description: "Mark the current statement done (or not done) and go to the next",
   },
   { keys: ["u"], action: "undo", description: "Undo your last change" },
+  { keys: ["Shift+U"], action: "redo", description: "Redo what you undid last" },
   {
     keys: ["n", "p"],
     action: ["nextSuggestion", "previousSuggestion"],
@@ -60,7 +61,8 @@ export const KEYS = [
   {
     keys: ["f", "/"],
     action: "find",
-    description: "Find in meeting (Enter: next match, Shift+Enter: previous)",
+    description:
+      "Find in meeting (Enter: next match, Shift+Enter: previous, Esc: select the match, then a code's key codes it)",
   },
   { keys: ["Escape"], action: "close", description: "Close the picker or a panel" },
   { keys: ["?"], action: "help", description: "This help" },

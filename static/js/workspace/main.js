@@ -11,12 +11,14 @@ import { listenToCompare } from "./compare.js";
 import { renderProgress } from "./done.js";
 import { listenToFilters } from "./filters.js";
 import { listenToFind } from "./find.js";
+import { listenToFindCoding, renderFindCoding } from "./find_coding.js";
 import { drawHelp } from "./help.js";
 import { redraw } from "./highlights.js";
 import { listenToKeys } from "./keyboard.js";
 import { listenToMissed, loadMissed } from "./missed.js";
 import { listenToPicker } from "./picker.js";
 import { listenToPointer } from "./pointer.js";
+import { openQuoteLink } from "./quote_link.js";
 import { canCode, config, paint, root, state } from "./state.js";
 import { listenToSuggestions, loadSuggestions } from "./suggestions.js";
 
@@ -31,7 +33,8 @@ window.addEventListener("beforeunload", (event) => {
 listenToPicker((code) => applyCode(code, state.pending));
 listenToCard();
 listenToFilters();
-listenToFind();
+listenToFind({ onChange: renderFindCoding });
+listenToFindCoding();
 listenToSuggestions();
 listenToMissed();
 listenToCompare();
@@ -45,4 +48,6 @@ renderProgress(state.done.size, config.statementCount);
 loadSuggestions();
 loadMissed();
 root.classList.toggle("is-readonly", !canCode());
-root.dataset.ready = "true";
+openQuoteLink().finally(() => {
+  root.dataset.ready = "true";
+});

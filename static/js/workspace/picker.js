@@ -2,6 +2,7 @@
 // chosen code to whoever asked (main.js wires it to coding, which closes the picker).
 
 import { focusStatement } from "./navigation.js";
+import { placeBeside } from "./placement.js";
 import { codesById, state } from "./state.js";
 
 export const picker = document.getElementById("code-picker");
@@ -16,12 +17,21 @@ export function openPicker(passage, { focus = false } = {}) {
   pickerFilter.value = "";
   filterChoices("");
   picker.hidden = false;
-  const width = picker.offsetWidth;
-  const rect = passage.rect;
-  const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 16));
+  picker.classList.remove("is-cramped");
+  picker.style.removeProperty("--picker-room");
+  const height = picker.offsetHeight;
+  const { left, top, room } = placeBeside(passage.rect, picker.offsetWidth, height, {
+    width: window.innerWidth,
+    height: window.innerHeight,
+  });
+  if (room < height) {
+    // Not room enough whole: one column whose list scrolls, beside the words, not on them.
+    picker.classList.add("is-cramped");
+    picker.style.setProperty("--picker-room", `${room}px`);
+  }
   picker.style.left = `${left + window.scrollX}px`;
-  picker.style.top = `${rect.bottom + window.scrollY + 8}px`;
-  if (focus) pickerFilter.focus();
+  picker.style.top = `${top + window.scrollY}px`;
+  if (focus) pickerFilter.focus({ preventScroll: true });
 }
 
 export function closePicker({ keepPending = false } = {}) {

@@ -53,10 +53,15 @@ function onMouseUp(event) {
 function onStatementClick(event) {
   const done = event.target.closest(".done-toggle");
   const levelCode = event.target.closest(".statement-code");
+  const levelMemo = event.target.closest(".statement-code-memo");
   const statementEl = event.target.closest("[data-statement-id]");
   if (statementEl) markCurrent(statementEl);
   if (done) {
     toggleDone(Number(statementEl.dataset.statementId));
+    return;
+  }
+  if (levelMemo) {
+    openCard([Number(levelMemo.dataset.annotationId)], levelMemo);
     return;
   }
   if (levelCode) {

@@ -39,12 +39,14 @@ export const state = {
   selecting: 0, // counts selections the analyst began (mouse or keys)
   deferred: new Set(), // statements to redraw once it is up
   undo: [],
+  redo: [], // undone steps that can be done again (a new change forgets them)
   suggestions: [],
   suggestionIndex: -1,
   suggestionStats: { accepted: 0, dismissed: 0 },
   missed: [],
   editingMissed: null,
   find: { matches: [], index: -1 },
+  target: null, // the annotation a quote link points at: marked wherever it is drawn
 };
 
 for (const annotation of JSON.parse(

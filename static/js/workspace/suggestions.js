@@ -75,8 +75,9 @@ const choiceOf = (s) => ({ statement: s.statement, code: s.code, start: s.start,
 async function accept(s) {
   const choice = choiceOf(s);
   const annotation = await api("POST", urls.suggestionAccept(), choice);
-  remember(annotation);
+  // Counted before the annotation is kept: keeping it redraws the list and its figures.
   state.suggestionStats.accepted++;
+  remember(annotation);
   dropSuggestion(s);
   redraw([s.statement]);
   pushUndo(`accepting ${s.code_name}`, async () => {

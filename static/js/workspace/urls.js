@@ -19,7 +19,12 @@ export function endpoints(addresses) {
     annotations: (params) => withQuery(addresses.annotations, params || {}),
     annotation: (id, params) => withQuery(withId(addresses.annotation, id), params || {}),
     annotationRestore: (id) => withId(addresses.annotationRestore, id),
+    annotationWithdraw: (id, params) =>
+      withQuery(withId(addresses.annotationWithdraw, id), params || {}),
     statementDone: (id) => withId(addresses.statementDone, id),
+    annotationBatch: () => addresses.annotationBatch,
+    annotationBatchWithdraw: () => addresses.annotationBatchWithdraw,
+    annotationBatchRestore: () => addresses.annotationBatchRestore,
     suggestions: () => addresses.suggestions,
     suggestionAccept: () => addresses.suggestionAccept,
     suggestionDismiss: () => addresses.suggestionDismiss,

@@ -97,7 +97,7 @@ def test_the_suggestions_of_a_meeting_in_reading_order(api, meeting, codebook):
         "code": codebook.codes.get(slug="victim-centred").pk,
         "code_slug": "victim-centred",
         "code_name": "Victim-centred approach",
-        "code_colour": "#2563eb",
+        "code_colour": "#0b5cad",
         "start": 0,
         "end": len(statement.text),
         "quote": statement.text,
