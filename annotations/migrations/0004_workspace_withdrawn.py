@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0002_restore_permission'),
+        ('annotations', '0003_reference_levels'),
     ]
 
     operations = [

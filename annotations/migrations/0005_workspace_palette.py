@@ -57,6 +57,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("annotations", "0003_workspace_withdrawn")]
+    dependencies = [("annotations", "0004_workspace_withdrawn")]
 
     operations = [migrations.RunPython(forwards, backwards)]
