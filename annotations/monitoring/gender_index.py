@@ -42,7 +42,8 @@ class GenderIndex:
         return share(self.women, self.speakers)
 
 
-def _delegations(names: set[str]) -> dict[str, tuple[str, str]]:
+def linked_delegations(names: set[str]) -> dict[str, tuple[str, str]]:
+    """printed name → (delegation name, slug) for the printed names linked to one."""
     aliases = DelegationAlias.objects.filter(name__in=names).select_related("delegation")
     return {a.name: (a.delegation.name, a.delegation.slug) for a in aliases}
 
@@ -59,7 +60,7 @@ def gender_index(filters: StatementFilters) -> GenderIndex:
         r["statement__delegation"]: r["rank"]
         for r in level_rows(statements, ("statement__delegation",))
     }
-    known = _delegations(set(spoken))
+    known = linked_delegations(set(spoken))
     merged: dict[tuple[str, str], list] = {}
     for printed, n in spoken.items():
         key = known.get(printed, (printed, ""))
