@@ -78,8 +78,8 @@ class GenderIndexView(APIView):
             {
                 "delegations": [
                     {"delegation": r.name, "slug": r.slug, "statements": r.statements,
-                     "level": r.label, "rank": r.rank}
-                    for r in index.rows
+                     "level": r.label, "rank": r.rank, "passages": url or None}
+                    for r, url in index.linked_rows
                 ],
                 "per_level": [{"level": name, "delegations": n} for name, n in index.per_level],
                 "speakers": index.speakers,
@@ -113,7 +113,7 @@ class DelegationProfileView(APIView):
                 ],
                 "codes": [
                     {"code": r.code.slug, "name": r.code.name, "statements": r.statements,
-                     "share": r.share}
+                     "share": r.share, "passages": r.url}
                     for r in p.codes
                 ],
                 "quotes": [
