@@ -472,6 +472,11 @@ PROBES = [
     Probe("monitoring/passages/", "GET", lambda w: "/monitoring/passages/", PAGE_FOR_ALL),
     Probe("api/passages/", "GET", lambda w: "/api/passages/", API_FOR_ALL),
     Probe(
+        "monitoring/matrix/", "GET", lambda w: "/monitoring/matrix/?columns=gender", PAGE_FOR_ALL
+    ),
+    Probe("monitoring/matrix.csv", "GET", lambda w: "/monitoring/matrix.csv", PAGE_FOR_ALL),
+    Probe("api/matrix/", "GET", lambda w: "/api/matrix/?columns=group", API_FOR_ALL),
+    Probe(
         "monitoring/charts/<slug:name>.<slug:extension>",
         "GET",
         lambda w: "/monitoring/charts/trends.svg?code=protection",

@@ -14,6 +14,7 @@ from tracker.delegations.selectors import delegation_named
 
 from . import serializers
 from .gender_index import gender_index
+from .matrix import MATRIX_PARAMETERS, matrix, matrix_spec
 from .paging import PAGING, paging
 from .parameters import FILTERS, statement_filters
 from .passages import passage_row, passages_page
@@ -183,3 +184,35 @@ class PassagesView(APIView):
             raise _bad_request(error) from None
         count, passages = passages_page(filters, page=page, size=size)
         return Response({"count": count, "results": [passage_row(p) for p in passages]})
+
+
+class MatrixView(APIView):
+    @extend_schema(
+        summary="Codes by delegation, speaker type, gender, country group, meeting or year",
+        parameters=[OpenApiParameter(n, str) for n in MATRIX_PARAMETERS],
+        responses=serializers.MatrixSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            result = matrix(matrix_spec(request.query_params))
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        return Response(
+            {
+                "columns_by": result.spec.columns,
+                "columns": [
+                    {"key": str(c.key), "label": c.label, "statements": c.statements,
+                     "speakers": c.speakers}
+                    for c in result.columns
+                ],
+                "rows": [
+                    {"code": code.slug, "name": code.name, "cells": [
+                        {"statements": x.statements, "speakers": x.speakers,
+                         "share_of_statements": x.share_of_statements,
+                         "share_of_speakers": x.share_of_speakers, "passages": x.url or None}
+                        for x in cells
+                    ]}
+                    for code, cells in result.rows
+                ],
+            }
+        )  # fmt: skip

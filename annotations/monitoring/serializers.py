@@ -52,3 +52,9 @@ class TrendsSerializer(serializers.Serializer):
 class PassagesSerializer(serializers.Serializer):
     count = serializers.IntegerField()
     results = serializers.ListField(child=serializers.DictField())
+
+
+class MatrixSerializer(serializers.Serializer):
+    columns_by = serializers.CharField()
+    columns = serializers.ListField(child=serializers.DictField())
+    rows = serializers.ListField(child=serializers.DictField())

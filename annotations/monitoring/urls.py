@@ -5,6 +5,7 @@ from django.urls import path
 from . import api
 from .views import charts as chart_views
 from .views import delegations as delegation_views
+from .views import matrix as matrix_views
 from .views import search as views
 from .views import trends as trend_views
 
@@ -48,6 +49,9 @@ urlpatterns = [
         chart_views.chart_image,
         name="monitoring-chart",
     ),
+    path("monitoring/matrix/", matrix_views.matrix_page, name="monitoring-matrix"),
+    path("monitoring/matrix.csv", matrix_views.matrix_csv, name="monitoring-matrix-csv"),
+    path("api/matrix/", api.MatrixView.as_view(), name="api-matrix"),
     path("api/trends/", api.TrendsView.as_view(), name="api-trends"),
     path("api/passages/", api.PassagesView.as_view(), name="api-passages"),
     path("api/search/", api.SearchView.as_view(), name="api-search"),

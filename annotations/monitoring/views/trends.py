@@ -38,7 +38,7 @@ def _charts(result, query: dict) -> list[ChartOnPage]:
     ]
 
 
-def _code_groups() -> list[tuple[str, str]]:
+def code_groups() -> list[tuple[str, str]]:
     groups = {}
     for scheme in CodingScheme.objects.order_by("-is_default", "pk"):
         for group in scheme.groups or []:
@@ -50,7 +50,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
     context = {
         "section": "trends",
         "params": request.GET,
-        "code_groups": _code_groups(),
+        "code_groups": code_groups(),
         **filter_choices(),
     }
     if not request.GET:
