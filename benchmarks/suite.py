@@ -17,7 +17,15 @@ from annotations.models import Annotation
 from annotations.roles import ensure_roles
 from tracker.models import Meeting, Statement
 
-from . import corpus, databases, measure_http, measure_import, measure_pages, plans
+from . import (
+    corpus,
+    databases,
+    measure_http,
+    measure_import,
+    measure_monitoring,
+    measure_pages,
+    plans,
+)
 from .server import Client, Server, gunicorn
 from .stats import Sample, Table, ms, ratio, spread_ms, verdict
 
@@ -28,6 +36,7 @@ WORKSPACE = "workspace /meetings/<id>/ (server time, in-process)"
 REPORT = "report of the 200-statement meeting (in-process)"
 EXPORT = "export of every live annotation (HTTP, gunicorn)"
 LISTS = "paginated list endpoints (HTTP, gunicorn)"
+MONITORING = "monitoring across meetings (in-process, against hand-written SQL)"
 
 # Targets of issue 8.
 EXPORT_MIN_RATIO = 0.5
@@ -91,6 +100,7 @@ class Suite:
         small = Meeting.objects.get(symbol=corpus.symbol(corpus.SMALL_MEETING))
         self.measure_workspace(self.client, meeting=meeting, small=small, size=size)
         self.measure_report(meeting=meeting, size=size)
+        self.measure_monitoring(size=size)
         with gunicorn(log_dir=self.log_dir) as server:
             http = Client(server.port, self.session_key)
             try:
@@ -191,6 +201,24 @@ class Suite:
             target=f"≤ {REPORT_MAX_RATIO}×",
             verdict=verdict(step <= REPORT_MAX_RATIO),
         )
+
+    def measure_monitoring(self, *, size: str) -> None:
+        self.say(f"corpus search and trends at size {size}")
+        t = measure_monitoring.monitoring_times(repeat=self.args.repeat)
+        for name, orm, sql in (
+            (f"search “survivors”: count + first page ({t.hits:,} of {t.statements:,} "
+             "statements)", t.search, t.search_sql),
+            (f"trends of {t.code} by body and year", t.trends, t.trends_sql),
+        ):  # fmt: skip
+            self.table.add(
+                section=MONITORING,
+                figure=name,
+                size=size,
+                value=ms(orm.median),
+                spread=spread_ms(orm),
+                baseline=f"SQL: {ms(sql.median)} ({spread_ms(sql)})",
+                ratio=f"{ratio(orm, sql):.2f}×",
+            )
 
     def list_row(self, name: str, sample: Sample, *, size: str, **extra: str) -> None:
         self.table.add(

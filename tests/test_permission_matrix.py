@@ -485,6 +485,35 @@ PROBES = [
         "monitoring/gender-index.csv", "GET", lambda w: "/monitoring/gender-index.csv", PAGE_FOR_ALL
     ),
     Probe("api/gender-index/", "GET", lambda w: "/api/gender-index/", API_FOR_ALL),
+    Probe(
+        "monitoring/trends/", "GET", lambda w: "/monitoring/trends/?code=protection", PAGE_FOR_ALL
+    ),
+    Probe(
+        "monitoring/trends.csv",
+        "GET",
+        lambda w: "/monitoring/trends.csv?code=protection",
+        PAGE_FOR_ALL,
+    ),
+    Probe(
+        "monitoring/trends/briefers.csv",
+        "GET",
+        lambda w: "/monitoring/trends/briefers.csv?code=protection",
+        PAGE_FOR_ALL,
+    ),
+    Probe("api/trends/", "GET", lambda w: "/api/trends/?code=protection", API_FOR_ALL),
+    Probe("monitoring/passages/", "GET", lambda w: "/monitoring/passages/", PAGE_FOR_ALL),
+    Probe("api/passages/", "GET", lambda w: "/api/passages/", API_FOR_ALL),
+    Probe(
+        "monitoring/matrix/", "GET", lambda w: "/monitoring/matrix/?columns=gender", PAGE_FOR_ALL
+    ),
+    Probe("monitoring/matrix.csv", "GET", lambda w: "/monitoring/matrix.csv", PAGE_FOR_ALL),
+    Probe("api/matrix/", "GET", lambda w: "/api/matrix/?columns=group", API_FOR_ALL),
+    Probe(
+        "monitoring/charts/<slug:name>.<slug:extension>",
+        "GET",
+        lambda w: "/monitoring/charts/trends.svg?code=protection",
+        PAGE_FOR_ALL,
+    ),
     # The admin site (its URLs are Django's; a few stand for all of them).
     Probe("admin/", "GET", lambda w: "/admin/", ADMIN_SITE),
     Probe(

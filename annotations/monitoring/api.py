@@ -14,11 +14,14 @@ from tracker.delegations.selectors import delegation_named
 
 from . import serializers
 from .gender_index import gender_index
+from .matrix import MATRIX_PARAMETERS, matrix, matrix_spec
 from .paging import PAGING, paging
 from .parameters import FILTERS, statement_filters
+from .passages import passage_row, passages_page
 from .profiles import delegation_profile
 from .query import QueryError, parse
 from .search import hit_row, search_page
+from .trends import TREND_PARAMETERS, trend_spec, trends
 
 SEARCH_PARAMETERS = ("q", *FILTERS, *PAGING, "format")
 
@@ -76,8 +79,8 @@ class GenderIndexView(APIView):
             {
                 "delegations": [
                     {"delegation": r.name, "slug": r.slug, "statements": r.statements,
-                     "level": r.label, "rank": r.rank}
-                    for r in index.rows
+                     "level": r.label, "rank": r.rank, "passages": url or None}
+                    for r, url in index.linked_rows
                 ],
                 "per_level": [{"level": name, "delegations": n} for name, n in index.per_level],
                 "speakers": index.speakers,
@@ -111,7 +114,7 @@ class DelegationProfileView(APIView):
                 ],
                 "codes": [
                     {"code": r.code.slug, "name": r.code.name, "statements": r.statements,
-                     "share": r.share}
+                     "share": r.share, "passages": r.url}
                     for r in p.codes
                 ],
                 "quotes": [
@@ -124,6 +127,92 @@ class DelegationProfileView(APIView):
                     {"meeting": r.meeting.pk, "symbol": r.meeting.symbol, "level": r.label,
                      "rank": r.rank}
                     for r in p.reference_levels
+                ],
+            }
+        )  # fmt: skip
+
+
+def _point(result, p) -> dict:
+    return {
+        "body": p.body, "period": p.period, "year": p.year, "meeting": p.meeting_id,
+        "statements": p.statements, "statements_coded": p.coded_statements,
+        "share_of_statements": p.share_of_statements,
+        "speakers": p.speakers, "speakers_coded": p.coded_speakers,
+        "share_of_speakers": p.share_of_speakers,
+        "delegations": [{"name": name, "slug": slug or None} for name, slug in p.delegations],
+        "sentence": result.sentence(p), "passages": p.coded_url, "all_passages": p.all_url,
+    }  # fmt: skip
+
+
+class TrendsView(APIView):
+    @extend_schema(
+        summary="Trends: per body and meeting or year, statements and speakers coded",
+        parameters=[OpenApiParameter(n, str) for n in TREND_PARAMETERS],
+        responses=serializers.TrendsSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            result = trends(trend_spec(request.query_params))
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        spec = result.spec
+        return Response(
+            {
+                "codes": [c.slug for c in spec.codes], "label": spec.label, "by": spec.by,
+                "points": [_point(result, p) for p in result.points],
+                "civil_society_briefers": [
+                    {"body": b.body, "year": b.year, "briefers": b.briefers, "women": b.women,
+                     "passages": b.url}
+                    for b in result.briefers
+                ],
+            }
+        )  # fmt: skip
+
+
+class PassagesView(APIView):
+    @extend_schema(
+        summary="The statements behind a figure, with their annotations of the codes asked for",
+        parameters=[OpenApiParameter(n, str) for n in FILTERS]
+        + [OpenApiParameter(n, int) for n in PAGING],
+        responses=serializers.PassagesSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            filters = statement_filters(request.query_params, allowed=(*FILTERS, *PAGING))
+            page, size = paging(request.query_params)
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        count, passages = passages_page(filters, page=page, size=size)
+        return Response({"count": count, "results": [passage_row(p) for p in passages]})
+
+
+class MatrixView(APIView):
+    @extend_schema(
+        summary="Codes by delegation, speaker type, gender, country group, meeting or year",
+        parameters=[OpenApiParameter(n, str) for n in MATRIX_PARAMETERS],
+        responses=serializers.MatrixSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            result = matrix(matrix_spec(request.query_params))
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        return Response(
+            {
+                "columns_by": result.spec.columns,
+                "columns": [
+                    {"key": str(c.key), "label": c.label, "statements": c.statements,
+                     "speakers": c.speakers}
+                    for c in result.columns
+                ],
+                "rows": [
+                    {"code": code.slug, "name": code.name, "cells": [
+                        {"statements": x.statements, "speakers": x.speakers,
+                         "share_of_statements": x.share_of_statements,
+                         "share_of_speakers": x.share_of_speakers, "passages": x.url or None}
+                        for x in cells
+                    ]}
+                    for code, cells in result.rows
                 ],
             }
         )  # fmt: skip

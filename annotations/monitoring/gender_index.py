@@ -12,8 +12,11 @@ from django.db.models import Count, Q
 from tracker.models import DelegationAlias, Gender, Statement
 
 from ..reports.data import share
+from .links import passages_url
 from .parameters import StatementFilters, apply_filters
-from .reference_levels import level_names, level_rows, ordinal_agreement
+from .reference_levels import LEVELS, level_names, level_rows, ordinal_agreement
+
+LEVEL_SLUGS = [slug for slug, _, _ in LEVELS]
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,12 @@ class DelegationLevel:
     def label(self) -> str:
         return "Not rated" if self.rank is None else level_names()[self.rank]
 
+    def passages_url(self, query: dict[str, str]) -> str:
+        """Its statements here, with the levels analysts gave them ("" when not linked)."""
+        if not self.slug:
+            return ""
+        return passages_url(query, delegation=self.slug, coded=",".join(LEVEL_SLUGS))
+
 
 @dataclass(frozen=True)
 class GenderIndex:
@@ -36,13 +45,19 @@ class GenderIndex:
     women: int
     alpha: float | None
     rated_statements: int
+    query: dict[str, str]
 
     @property
     def women_share(self) -> float | None:
         return share(self.women, self.speakers)
 
+    @property
+    def linked_rows(self) -> list[tuple[DelegationLevel, str]]:
+        return [(row, row.passages_url(self.query)) for row in self.rows]
 
-def _delegations(names: set[str]) -> dict[str, tuple[str, str]]:
+
+def linked_delegations(names: set[str]) -> dict[str, tuple[str, str]]:
+    """printed name → (delegation name, slug) for the printed names linked to one."""
     aliases = DelegationAlias.objects.filter(name__in=names).select_related("delegation")
     return {a.name: (a.delegation.name, a.delegation.slug) for a in aliases}
 
@@ -59,7 +74,7 @@ def gender_index(filters: StatementFilters) -> GenderIndex:
         r["statement__delegation"]: r["rank"]
         for r in level_rows(statements, ("statement__delegation",))
     }
-    known = _delegations(set(spoken))
+    known = linked_delegations(set(spoken))
     merged: dict[tuple[str, str], list] = {}
     for printed, n in spoken.items():
         key = known.get(printed, (printed, ""))
@@ -80,4 +95,6 @@ def gender_index(filters: StatementFilters) -> GenderIndex:
         women=Count("speaker", distinct=True, filter=Q(speaker__gender=Gender.FEMALE)),
     )
     alpha, rated = ordinal_agreement(statements)
-    return GenderIndex(rows, per_level, people["speakers"], people["women"], alpha, rated)
+    return GenderIndex(
+        rows, per_level, people["speakers"], people["women"], alpha, rated, filters.query
+    )

@@ -18,6 +18,7 @@ from tracker.models import Delegation, Meeting, Statement
 from ..coding.meetings import workspace_url
 from ..models import Annotation, Code
 from ..reports.data import share
+from .links import passages_url
 from .reference_levels import level_by_meeting
 
 QUOTES = 20
@@ -38,6 +39,12 @@ class CodeRow:
     code: Code
     statements: int
     share: float | None  # percent of the delegation's statements
+    delegation_slug: str = ""
+
+    @property
+    def url(self) -> str:
+        """The delegation's statements coded with it, with the passages."""
+        return passages_url({}, delegation=self.delegation_slug, coded=self.code.slug)
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,10 @@ def _codes(delegation: Delegation, total: int) -> list[CodeRow]:
         .order_by()
     )
     codes = Code.objects.filter(pk__in=counts).select_related("scheme").in_codebook_order()
-    rows = [CodeRow(code, counts[code.pk], share(counts[code.pk], total)) for code in codes]
+    rows = [
+        CodeRow(code, counts[code.pk], share(counts[code.pk], total), delegation.slug)
+        for code in codes
+    ]
     return sorted(rows, key=lambda row: -row.statements)
 
 

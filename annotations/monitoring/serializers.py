@@ -39,3 +39,22 @@ class ProfileSerializer(serializers.Serializer):
     codes = serializers.ListField(child=serializers.DictField())
     quotes = serializers.ListField(child=serializers.DictField())
     reference_levels = serializers.ListField(child=serializers.DictField())
+
+
+class TrendsSerializer(serializers.Serializer):
+    codes = serializers.ListField(child=serializers.CharField())
+    label = serializers.CharField()
+    by = serializers.ChoiceField(choices=["meeting", "year"])
+    points = serializers.ListField(child=serializers.DictField())
+    civil_society_briefers = serializers.ListField(child=serializers.DictField())
+
+
+class PassagesSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = serializers.ListField(child=serializers.DictField())
+
+
+class MatrixSerializer(serializers.Serializer):
+    columns_by = serializers.CharField()
+    columns = serializers.ListField(child=serializers.DictField())
+    rows = serializers.ListField(child=serializers.DictField())

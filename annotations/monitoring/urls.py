@@ -3,8 +3,11 @@
 from django.urls import path
 
 from . import api
+from .views import charts as chart_views
 from .views import delegations as delegation_views
+from .views import matrix as matrix_views
 from .views import search as views
+from .views import trends as trend_views
 
 urlpatterns = [
     path("monitoring/search/", views.search_page_view, name="monitoring-search"),
@@ -35,6 +38,22 @@ urlpatterns = [
     ),
     path("monitoring/gender-index/", views.gender_index_page, name="monitoring-gender-index"),
     path("monitoring/gender-index.csv", views.gender_index_csv, name="monitoring-gender-index-csv"),
+    path("monitoring/trends/", trend_views.trends_page, name="monitoring-trends"),
+    path("monitoring/trends.csv", trend_views.trends_csv, name="monitoring-trends-csv"),
+    path(
+        "monitoring/trends/briefers.csv", trend_views.briefers_csv, name="monitoring-briefers-csv"
+    ),
+    path("monitoring/passages/", trend_views.passages_view, name="monitoring-passages"),
+    path(
+        "monitoring/charts/<slug:name>.<slug:extension>",
+        chart_views.chart_image,
+        name="monitoring-chart",
+    ),
+    path("monitoring/matrix/", matrix_views.matrix_page, name="monitoring-matrix"),
+    path("monitoring/matrix.csv", matrix_views.matrix_csv, name="monitoring-matrix-csv"),
+    path("api/matrix/", api.MatrixView.as_view(), name="api-matrix"),
+    path("api/trends/", api.TrendsView.as_view(), name="api-trends"),
+    path("api/passages/", api.PassagesView.as_view(), name="api-passages"),
     path("api/search/", api.SearchView.as_view(), name="api-search"),
     path("api/gender-index/", api.GenderIndexView.as_view(), name="api-gender-index"),
     path(

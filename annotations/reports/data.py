@@ -213,6 +213,7 @@ class Agreement:
     units: int
     rare_minimum: int
     codes: list[AgreementCode]
+    ordinal: list = field(default_factory=list)  # of ordinal.OrdinalAgreement
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .data import MeetingReport, Overview, is_demo_analyst
 from .inter_analyst import inter_analyst_agreement
 from .missed import missed_opportunities, recorded_missed_opportunities
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
+from .ordinal import ordinal_agreement
 from .overview import analyst_summaries, meeting_overview
 from .sections import sections
 from .suggestions import suggestion_usefulness
@@ -56,6 +57,10 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
         code.quotes = quotes.get(code.slug, [])
     missed_analyst = options.analyst if options.source == ANALYST else None
     recorded = recorded_missed_opportunities(meeting=meeting, analyst=missed_analyst)
+    agreement = inter_analyst_agreement(
+        meeting=meeting, codes=coverage, code_ids=code_ids, analysts=analysts
+    )
+    agreement.ordinal = ordinal_agreement(meeting=meeting, scheme=scheme)
     return MeetingReport(
         meeting=meeting_info(meeting),
         source=options.source,
@@ -80,9 +85,7 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
             coverage=coverage, threshold=options.threshold, recorded=recorded
         ),
         co_occurrence=co_occurrence(codes=coverage, code_ids=code_ids, annotations=annotations),
-        agreement=inter_analyst_agreement(
-            meeting=meeting, codes=coverage, code_ids=code_ids, analysts=analysts
-        ),
+        agreement=agreement,
         suggestions=suggestion_usefulness(
             meeting=meeting, coverage=coverage, analyst=missed_analyst
         ),

@@ -16,6 +16,7 @@ from tracker.models import Gender, Meeting, SpeakerType
 
 from ...models import Code
 from ..api import searched
+from ..chart_catalog import ChartOnPage, gender_index_chart
 from ..gender_index import gender_index
 from ..parameters import statement_filters
 from ..record_kinds import RECORD_KINDS
@@ -107,7 +108,11 @@ def gender_index_page(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         context["errors"] = error.messages
         return render(request, "annotations/monitoring/gender_index.html", context, status=400)
-    context.update(index=gender_index(filters), query=urlencode(filters.query))
+    context.update(
+        index=gender_index(filters),
+        query=urlencode(filters.query),
+        charts=[ChartOnPage("gender-index", gender_index_chart(request.GET), filters.query)],
+    )
     return render(request, "annotations/monitoring/gender_index.html", context)
 
 

@@ -21,6 +21,10 @@ def test_the_profile_of_the_united_kingdom(api, coded, analyst_b):
     ]  # fmt: skip
     codes = {c["code"]: (c["statements"], c["share"]) for c in body["codes"]}
     assert codes == {"victim-centred": (1, 50.0), "protection": (1, 50.0)}
+    link = next(c["passages"] for c in body["codes"] if c["code"] == "protection")
+    assert link == "/monitoring/passages/?coded=protection&delegation=united-kingdom"
+    passages = api.get(link.replace("/monitoring/", "/api/")).json()
+    assert [r["statement"] for r in passages["results"]] == [coded.s("sc", 1).pk]
     quotes = [q["quote"] for q in body["quotes"]]
     assert quotes == ["protect women and girls", "victim‑centred approach"]  # newest first
     assert body["quotes"][0]["url"].endswith(f"#statement-{coded.s('sc', 1).pk}")

@@ -77,7 +77,13 @@ def test_the_gender_index_over_a_period_joins_printed_names(api, levels):
     assert uk == {
         "delegation": "United Kingdom", "slug": "united-kingdom", "statements": 2,
         "level": "Specific reference", "rank": 2,
+        "passages": "/monitoring/passages/?coded=no-reference%2Cgeneral-reference%2C"
+                    "specific-reference&date_from=2017-01-01&delegation=united-kingdom",
     }  # fmt: skip
+    passages = api.get(uk["passages"].replace("/monitoring/", "/api/")).json()
+    # GA 2 rated by A (specific) and B (general); SC 1 by A (specific).
+    assert passages["count"] == 2
+    assert [len(r["annotations"]) for r in passages["results"]] == [2, 1]
 
 
 def test_the_gender_index_refuses_bad_input(api, levels):
@@ -94,6 +100,21 @@ def test_the_gender_index_page_and_csv(levels, analyst_a, client):
         client.get("/monitoring/gender-index.csv", {"meeting": "GA/11955"}).streaming_content
     )
     assert "United Kingdom,united-kingdom,1,Specific reference" in csv.decode()
+    html = page.content.decode()
+    assert 'src="/monitoring/charts/gender-index.svg?meeting=GA%2F11955"' in html
+    assert 'delegation=united-kingdom&amp;meeting=GA%2F11955">Specific reference</a>' in html
+
+
+def test_the_heat_map_has_a_row_per_rated_delegation_and_a_column_per_meeting(levels):
+    from annotations.monitoring.chart_catalog import gender_index_chart
+
+    chart = gender_index_chart({})
+    assert chart.categories == ("GA/11955", "S/PV.8886")
+    rows = {s.label: s.values for s in chart.series}
+    assert rows["United Kingdom"][chart.categories.index("GA/11955")] == 2
+    assert rows["Ethiopia"][chart.categories.index("GA/11955")] == 0
+    assert rows["China"] == (None, 0)
+    assert "Slovakia" not in rows  # not rated
 
 
 @pytest.mark.parametrize("extra", [0, 200])

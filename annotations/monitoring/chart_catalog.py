@@ -1,0 +1,179 @@
+"""The monitoring charts, drawn from the same numbers as the tables beside them.
+
+`chart_for(name, params)` builds the Chart the SVG and PNG endpoints draw; the pages
+build the same Chart (from figures they already have where they can) to show its
+table and text alternative. Every builder runs a constant number of queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from tracker.models import Gender, Meeting, SpeakerType, Statement
+
+from ..charts import Chart, bar_chart, chart_table, heat_map, line_chart
+from ..models import Annotation, Code
+from ..reports.data import share
+from ..reports.speakers import speaker_gender, speakers
+from .gender_index import linked_delegations
+from .parameters import apply_filters, statement_filters
+from .reference_levels import level_names, level_rows
+from .trends import TREND_PARAMETERS, Trends, TrendSpec, statements_of, trend_spec, trends
+
+FOUR_PS = "four-ps"
+MEASURES = {"statements": "share of statements", "speakers": "share of speakers"}
+CHART_PARAMETERS = (*TREND_PARAMETERS, "measure")
+HEAT_MAP_ROWS = 40  # delegations drawn; the table and CSV have them all
+
+
+@dataclass(frozen=True)
+class ChartOnPage:
+    """A chart as a page shows it: the picture's URLs, its text alternative, its table."""
+
+    name: str
+    chart: Chart
+    query: dict[str, str]
+
+    def _url(self, extension: str) -> str:
+        url = reverse("monitoring-chart", args=[self.name, extension])
+        return url + ("?" + urlencode(sorted(self.query.items())) if self.query else "")
+
+    @property
+    def svg_url(self) -> str:
+        return self._url("svg")
+
+    @property
+    def png_url(self) -> str:
+        return self._url("png")
+
+    @property
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        return chart_table(self.chart)
+
+
+def trend_chart(result: Trends, measure: str = "statements") -> Chart:
+    periods = result.periods
+    values = {body: [None] * len(periods) for body in result.bodies}
+    for point in result.points:
+        value = point.share_of_statements if measure == "statements" else point.share_of_speakers
+        values[point.body][periods.index(point.period)] = value
+    return line_chart(
+        title=f"{result.spec.label}: {MEASURES[measure]} coded, by {result.spec.by}",
+        categories=periods,
+        values=values,
+        unit="%",
+        x_label="Meeting" if result.spec.by == "meeting" else "Year",
+    )
+
+
+def four_ps_chart(spec: TrendSpec) -> Chart:
+    """The 4 P's balance: the share of the selected statements coded with each P."""
+    statements = statements_of(spec)
+    codes = {c.slug: c.name for c in Code.objects.filter(group=FOUR_PS).in_codebook_order()}
+    counts = dict(
+        Annotation.objects.live()
+        .filter(statement__in=statements.values("pk"), code__group=FOUR_PS)
+        .values("code__slug")
+        .annotate(n=Count("statement_id", distinct=True))
+        .values_list("code__slug", "n")
+        .order_by()
+    )
+    total = statements.count()
+    return bar_chart(
+        title=f"The 4 P's: share of the {total} selected statements coded with each",
+        categories=list(codes.values()),
+        values=[share(counts.get(slug, 0), total) for slug in codes],
+        unit="%",
+        y_label="Share of statements (%)",
+    )
+
+
+def _coverage(spec: TrendSpec, field: str, expression, choices, title: str) -> Chart:
+    rows = (
+        statements_of(spec)
+        .values(**{field: expression})
+        .annotate(all=speakers(), coded=speakers(filter=Q(coded=True)))
+        .order_by()
+    )
+    figures = {row[field]: row for row in rows}
+    present = [(key, label) for key, label in choices if key in figures]
+    return bar_chart(
+        title=f"{spec.label}: share of speakers coded, {title}",
+        categories=[f"{label} ({figures[key]['all']})" for key, label in present],
+        values=[share(figures[key]["coded"], figures[key]["all"]) for key, _ in present],
+        unit="%",
+        y_label="Share of speakers (%)",
+        x_label="In brackets: speakers",
+    )
+
+
+def speaker_type_chart(spec: TrendSpec) -> Chart:
+    return _coverage(spec, "kind", F("speaker_type"), SpeakerType.choices, "by speaker type")
+
+
+def gender_chart(spec: TrendSpec) -> Chart:
+    return _coverage(spec, "gender_key", speaker_gender(), Gender.choices, "by gender")
+
+
+def gender_index_chart(params) -> Chart:
+    """Every rated delegation's reference level per meeting, as a heat map (0 none,
+    1 general, 2 specific); the first HEAT_MAP_ROWS delegations by name."""
+    filters = statement_filters({k: v for k, v in params.items() if k != "measure"})
+    statements = apply_filters(Statement.objects.exclude(delegation=""), filters)
+    rows = level_rows(statements, ("statement__delegation", "statement__meeting_id"))
+    meetings = list(
+        Meeting.objects.filter(pk__in={r["statement__meeting_id"] for r in rows})
+        .order_by("date", "symbol")
+        .values_list("pk", "symbol")
+    )
+    known = linked_delegations({r["statement__delegation"] for r in rows})
+    grid: dict[str, list] = {}
+    columns = [pk for pk, _ in meetings]
+    for r in rows:
+        name = known.get(r["statement__delegation"], (r["statement__delegation"], ""))[0]
+        line = grid.setdefault(name, [None] * len(columns))
+        at = columns.index(r["statement__meeting_id"])
+        if line[at] is None or r["rank"] > line[at]:
+            line[at] = r["rank"]
+    names = sorted(grid)[:HEAT_MAP_ROWS]
+    scale = ", ".join(f"{rank} {name.lower()}" for rank, name in enumerate(level_names()))
+    chart = heat_map(
+        title=f"Reference level by delegation and meeting ({scale})",
+        columns=[symbol for _, symbol in meetings],
+        rows={name: grid[name] for name in names},
+    )
+    if len(grid) <= HEAT_MAP_ROWS:
+        return chart
+    cut = f" The first {HEAT_MAP_ROWS} of {len(grid)} delegations are drawn."
+    return replace(chart, description=chart.alt_text + cut)
+
+
+def _spec_chart(build: Callable[[TrendSpec], Chart]) -> Callable:
+    return lambda params: build(trend_spec(params, allowed=CHART_PARAMETERS))
+
+
+def _trend(params) -> Chart:
+    measure = params.get("measure") or "statements"
+    if measure not in MEASURES:
+        raise ValidationError({"measure": f"measure must be one of {', '.join(MEASURES)}."})
+    return trend_chart(trends(trend_spec(params, allowed=CHART_PARAMETERS)), measure)
+
+
+CHARTS: dict[str, Callable] = {
+    "trends": _trend,
+    "four-ps": _spec_chart(four_ps_chart),
+    "speaker-types": _spec_chart(speaker_type_chart),
+    "genders": _spec_chart(gender_chart),
+    "gender-index": gender_index_chart,
+}
+
+
+def chart_for(name: str, params) -> Chart:
+    """The chart `name` for the query string; ValidationError for a bad parameter."""
+    return CHARTS[name](params)

@@ -1,0 +1,244 @@
+"""Trends: per code (or code group) and per body, the share of statements and of
+speakers coded, by meeting or by year, for all speakers or a country group; Debate
+Watch's "N out of M statements" with the delegations that did; and the women
+civil-society briefers per year.
+
+Three GROUP BY queries after the parameters' look-ups, whatever the corpus: the
+figures per (body, period), the coded delegations per (body, period), the briefers
+per (body, year); and one look-up of the delegations' names.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat, ExtractYear
+
+from tracker.models import Gender, SpeakerType, Statement
+
+from ..models import Annotation, Code
+from ..reports.data import share
+from ..reports.speakers import speaker_identity, speakers
+from .gender_index import linked_delegations
+from .links import passages_url, year_filters
+from .parameters import FILTERS, StatementFilters, apply_filters, check_known, statement_filters
+
+BY = ("meeting", "year")
+TREND_PARAMETERS = ("code", "code_group", "by", *FILTERS)
+
+
+@dataclass(frozen=True)
+class TrendSpec:
+    codes: list[Code]
+    label: str  # what the codes are called in a sentence
+    by: str  # "meeting" or "year"
+    filters: StatementFilters
+
+    @property
+    def coded_query(self) -> str:
+        return ",".join(sorted({code.slug for code in self.codes}))
+
+    @property
+    def query(self) -> dict[str, str]:
+        return self.filters.query
+
+
+def _codes(params, errors: dict) -> tuple[list[Code], str]:
+    slugs = [s.strip() for s in (params.get("code") or "").split(",") if s.strip()]
+    group = (params.get("code_group") or "").strip()
+    if bool(slugs) == bool(group):
+        errors["code"] = "Give either code (one or more slugs, comma-separated) or code_group."
+        return [], ""
+    found = Code.objects.filter(slug__in=slugs) if slugs else Code.objects.filter(group=group)
+    codes = list(found.select_related("scheme").in_codebook_order())
+    missing = sorted(set(slugs) - {c.slug for c in codes})
+    if missing:
+        errors["code"] = f"No code with the slug {', '.join(missing)}."
+    elif not codes:
+        errors["code_group"] = f"No code is in the code group {group[:60]!r}."
+    if group and codes:
+        return codes, codes[0].scheme.group_name(group)
+    return codes, " or ".join(dict.fromkeys(c.name for c in codes))
+
+
+def trend_spec(params, *, allowed=TREND_PARAMETERS) -> TrendSpec:
+    """Check the query string; ValidationError names every problem."""
+    check_known(params, allowed)
+    errors: dict[str, str] = {}
+    codes, label = _codes(params, errors)
+    by = params.get("by") or "meeting"
+    if by not in BY:
+        errors["by"] = f"by must be one of {', '.join(BY)} (got {by[:20]!r})."
+    filters = None
+    try:
+        filters = statement_filters({k: params.get(k) for k in params if k in FILTERS})
+    except ValidationError as error:
+        errors.update({k: " ".join(v) for k, v in error.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+    return TrendSpec(codes, label, by, filters)
+
+
+@dataclass
+class TrendPoint:
+    body: str
+    period: str  # the meeting's symbol, or the year
+    year: int | None
+    meeting_id: int | None
+    statements: int
+    coded_statements: int
+    speakers: int
+    coded_speakers: int
+    delegations: list[tuple[str, str]] = field(default_factory=list)  # (name, slug or "")
+    all_url: str = ""
+    coded_url: str = ""
+    order: tuple = ()  # the meeting's date and symbol, or the year
+
+    @property
+    def share_of_statements(self) -> float | None:
+        return share(self.coded_statements, self.statements)
+
+    @property
+    def share_of_speakers(self) -> float | None:
+        return share(self.coded_speakers, self.speakers)
+
+
+@dataclass(frozen=True)
+class BriefersRow:
+    body: str
+    year: int | None
+    briefers: int  # civil-society briefings, each briefer once per meeting
+    women: int
+    url: str
+
+
+@dataclass
+class Trends:
+    spec: TrendSpec
+    points: list[TrendPoint]
+    briefers: list[BriefersRow]
+
+    @property
+    def bodies(self) -> list[str]:
+        return sorted({p.body for p in self.points})
+
+    @property
+    def periods(self) -> list[str]:
+        return list(dict.fromkeys(p.period for p in self.points))
+
+    def sentence(self, point: TrendPoint) -> str:
+        """As Debate Watch writes it: "5 out of 40 statements mentioned Protection"."""
+        n, m = point.coded_statements, point.statements
+        verb = "statement" if m == 1 else "statements"
+        return f"{n} out of {m} {verb} mentioned {self.spec.label}"
+
+
+def _grouped(statements: QuerySet[Statement], by: str, *fields: str) -> QuerySet:
+    """statements.values() by body and period (and `fields`), ready to aggregate."""
+    if by == "meeting":
+        return statements.values(
+            "meeting__body", "meeting_id", "meeting__symbol", "meeting__date", *fields
+        )
+    return statements.values("meeting__body", *fields, year=ExtractYear("meeting__date"))
+
+
+def _coded(spec: TrendSpec) -> Exists:
+    live = Annotation.objects.live()
+    return Exists(live.filter(statement=OuterRef("pk"), code__in=spec.codes))
+
+
+def statements_of(spec: TrendSpec) -> QuerySet[Statement]:
+    return apply_filters(Statement.objects.all(), spec.filters).annotate(coded=_coded(spec))
+
+
+def _key(row: dict, by: str) -> tuple:
+    return (row["meeting__body"], row["meeting_id"] if by == "meeting" else row["year"])
+
+
+def _point(spec: TrendSpec, row: dict) -> TrendPoint:
+    query = {**spec.query, "body": row["meeting__body"]}
+    if spec.by == "meeting":
+        date, symbol = row["meeting__date"], row["meeting__symbol"]
+        query["meeting"] = symbol
+        period, year = symbol, date.year if date else None
+        order = (str(date or ""), symbol)
+    else:
+        query.update(year_filters(spec.query, row["year"]))
+        period, year = str(row["year"] or "no date"), row["year"]
+        order = (str(row["year"] or ""),)
+    return TrendPoint(
+        body=row["meeting__body"],
+        period=period,
+        year=year,
+        meeting_id=row.get("meeting_id"),
+        statements=row["statements"],
+        coded_statements=row["coded_statements"],
+        speakers=row["speakers"],
+        coded_speakers=row["coded_speakers"],
+        all_url=passages_url(query),
+        coded_url=passages_url(query, coded=spec.coded_query),
+        order=order,
+    )
+
+
+def _points(spec: TrendSpec, statements: QuerySet[Statement]) -> dict[tuple, TrendPoint]:
+    rows = (
+        _grouped(statements, spec.by)
+        .annotate(
+            statements=Count("id"),
+            coded_statements=Count("id", filter=Q(coded=True)),
+            speakers=speakers(),
+            coded_speakers=speakers(filter=Q(coded=True)),
+        )
+        .order_by()
+    )
+    points = {_key(row, spec.by): _point(spec, row) for row in rows}
+    return dict(sorted(points.items(), key=lambda item: (item[1].order, item[1].body)))
+
+
+def _add_delegations(spec, statements, points: dict[tuple, TrendPoint]) -> None:
+    rows = list(
+        _grouped(statements.filter(coded=True).exclude(delegation=""), spec.by, "delegation")
+        .distinct()
+        .order_by()
+    )
+    known = linked_delegations({row["delegation"] for row in rows})
+    found: dict[tuple, set] = defaultdict(set)
+    for row in rows:
+        found[_key(row, spec.by)].add(known.get(row["delegation"], (row["delegation"], "")))
+    for key, names in found.items():
+        points[key].delegations = sorted(names)
+
+
+def _briefers(spec: TrendSpec) -> list[BriefersRow]:
+    briefing = Concat(Cast("meeting_id", CharField()), Value("|"), speaker_identity())
+    women = Q(speaker__gender=Gender.FEMALE)
+    rows = (
+        apply_filters(Statement.objects.all(), spec.filters)
+        .filter(speaker_type=SpeakerType.CIVIL_SOCIETY)
+        .values("meeting__body", year=ExtractYear("meeting__date"))
+        .annotate(
+            briefers=Count(briefing, distinct=True),
+            women=Count(briefing, distinct=True, filter=women),
+        )
+        .order_by("year", "meeting__body")
+    )
+    return [
+        BriefersRow(
+            r["meeting__body"], r["year"], r["briefers"], r["women"],
+            passages_url({**spec.query, **year_filters(spec.query, r["year"])},
+                         body=r["meeting__body"], speaker_type=SpeakerType.CIVIL_SOCIETY,
+                         gender=Gender.FEMALE),
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def trends(spec: TrendSpec) -> Trends:
+    statements = statements_of(spec)
+    points = _points(spec, statements)
+    _add_delegations(spec, statements, points)
+    return Trends(spec, list(points.values()), _briefers(spec))

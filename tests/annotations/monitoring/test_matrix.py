@@ -1,0 +1,125 @@
+"""The code × attribute matrix on the two small meetings, counted by hand (corpus.py):
+victim-centred on GA 2 (Rudd, United Kingdom) and GA 4 (Sorvino, civil society, no
+delegation); protection on SC 1 (Woodward, "the United Kingdom") and SC 3 (Kimani, Kenya)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from rest_framework.test import APIClient
+
+from tracker.models import Statement
+
+CODES = "victim-centred,protection"
+
+
+@pytest.fixture
+def api(analyst_a) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(analyst_a)
+    return client
+
+
+def grid(api, **params) -> dict:
+    response = api.get("/api/matrix/", {"code": CODES, **params})
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    labels = [c["label"] for c in body["columns"]]
+    return {
+        "totals": {c["label"]: (c["statements"], c["speakers"]) for c in body["columns"]},
+        "cells": {
+            (row["code"], label): cell
+            for row in body["rows"]
+            for label, cell in zip(labels, row["cells"], strict=True)
+        },
+    }
+
+
+def test_codes_by_gender_count_statements_and_speakers_with_their_shares(api, coded):
+    m = grid(api, columns="gender")
+    # Women: Rudd, Sorvino, Woodward, Yaftali; men: Lajčák, Zhang, Kimani; Ethiopia unnamed.
+    assert m["totals"] == {"Woman": (4, 4), "Man": (3, 3), "Unknown": (1, 1)}
+    assert m["cells"][("protection", "Woman")]["statements"] == 1
+    assert m["cells"][("protection", "Man")]["share_of_statements"] == pytest.approx(100 / 3)
+    assert m["cells"][("victim-centred", "Woman")]["share_of_speakers"] == 50.0
+    assert m["cells"][("victim-centred", "Man")]["statements"] == 0
+
+
+def test_codes_by_delegation_join_the_printed_names(api, coded):
+    m = grid(api, columns="delegation")
+    # "United Kingdom" (GA 2) and "the United Kingdom" (SC 1) are one column.
+    assert m["totals"]["United Kingdom"] == (2, 2)
+    assert m["totals"]["(no delegation)"] == (2, 2)
+    uk = m["cells"][("protection", "United Kingdom")]
+    assert (uk["statements"], uk["share_of_statements"]) == (1, 50.0)
+    assert m["cells"][("victim-centred", "(no delegation)")]["passages"] is None
+
+
+def test_codes_by_country_group_by_year_of_membership(api, coded):
+    m = grid(api, columns="group")
+    p5 = next(label for label in m["totals"] if label.startswith("P5"))
+    # P5 here: the United Kingdom (GA 2, SC 1) and China (SC 2).
+    assert m["totals"][p5] == (3, 3)
+    assert m["cells"][("protection", p5)]["statements"] == 1
+    assert m["cells"][("victim-centred", p5)]["statements"] == 1
+
+
+def test_every_cell_links_to_its_passages(api, coded):
+    cell = grid(api, columns="year")["cells"][("protection", "2021")]
+    assert cell["statements"] == 2
+    passages = api.get("/api/passages/?" + urlsplit(cell["passages"]).query).json()
+    assert sorted(Statement.objects.get(pk=r["statement"]).order for r in passages["results"]) == [
+        1,
+        3,
+    ]
+
+
+def test_by_meeting_in_date_order(api, coded):
+    assert list(grid(api, columns="meeting")["totals"]) == ["GA/11955", "S/PV.8886"]
+
+
+@pytest.mark.parametrize(
+    "params, problem",
+    [
+        ({"columns": "colour"}, "columns"),
+        ({"measure": "words"}, "measure"),
+        ({"value": "ratio"}, "value"),
+        ({"code": "nothing"}, "code"),
+        ({"code_group": "nothing"}, "code_group"),
+        ({"group": "nothing"}, "group"),
+        ({"rows": "codes"}, "rows"),
+    ],
+)
+def test_bad_parameters_are_named_with_400(api, coded, params, problem):
+    response = api.get("/api/matrix/", params)
+    assert response.status_code == 400 and problem in response.json()
+
+
+@pytest.mark.parametrize("columns, queries", [("gender", 3), ("delegation", 4), ("group", 4)])
+def test_constant_queries(api, coded, analyst_a, django_assert_num_queries, columns, queries):
+    from tests.annotations.monitoring.test_trends import _more_meetings
+
+    with django_assert_num_queries(queries):
+        grid(api, columns=columns)
+    _more_meetings(6, 10, analyst_a)
+    with django_assert_num_queries(queries):
+        assert grid(api, columns=columns)["totals"]
+
+
+def test_the_page_and_the_csv(coded, analyst_a):
+    client = Client()
+    client.force_login(analyst_a)
+    params = {"code": CODES, "columns": "gender", "value": "share"}
+    html = client.get("/monitoring/matrix/", params).content.decode()
+    assert ">33.3</a>" in html  # protection among the men
+    assert "coded=protection&amp;gender=male" in html
+    text = b"".join(client.get("/monitoring/matrix.csv", params).streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["code", "name", "Woman", "Man", "Unknown"]
+    assert rows[1] == ["", "all (statements)", "4", "3", "1"]
+    assert rows[3] == ["protection", "Protection", "25.0", "33.3", "0.0"]
+    assert client.get("/monitoring/matrix/", {"columns": "x"}).status_code == 400
