@@ -12,7 +12,7 @@ from django.apps import apps
 from annotations.models import Code, CodingScheme
 
 FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "codebook.json"
-palette_migration = importlib.import_module("annotations.migrations.0004_workspace_palette")
+palette_migration = importlib.import_module("annotations.migrations.0005_workspace_palette")
 
 
 def _linear(channel: int) -> float:
