@@ -133,7 +133,10 @@ class StatementQuerySet(models.QuerySet):
 class Statement(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
     order = models.PositiveIntegerField(help_text="Position in the meeting, from 1.")
-    segment = models.CharField(max_length=200, blank=True, help_text="e.g. Opening Remarks")
+    # A verbatim record's segments are its agenda items, printed in full (300+ characters).
+    segment = models.CharField(
+        max_length=1000, blank=True, help_text="e.g. Opening Remarks, or an agenda item"
+    )
     speaker = models.ForeignKey(
         Speaker,
         on_delete=models.PROTECT,

@@ -22,7 +22,7 @@ from .forms import MAX_UPLOAD_BYTES
 from .parsing.catalogue import KIND_NAMES, parse
 from .parsing.corrections import apply_corrections
 from .parsing.records import PRESS_RELEASE, ImportProblem
-from .saving import ImportConflict, ImportOutcome, press_release_save
+from .saving import ImportConflict, ImportOutcome, record_save
 
 
 class CanImport(permissions.BasePermission):
@@ -81,7 +81,7 @@ class StatementCorrectionSerializer(serializers.Serializer):
     delegation = serializers.CharField(required=False, allow_blank=True, max_length=300)
     role = serializers.CharField(required=False, allow_blank=True, max_length=500)
     on_behalf_of = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    segment = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    segment = serializers.CharField(required=False, allow_blank=True, max_length=1000)
     text = serializers.CharField(
         required=False,
         max_length=MAX_UPLOAD_BYTES,
@@ -186,7 +186,7 @@ class ImportCommitView(APIView):
             field = "statements" if data.get("statements") else data["source_field"]
             return Response({field: [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         try:
-            outcome = press_release_save(
+            outcome = record_save(
                 release=corrected, imported_by=request.user, dry_run=data["dry_run"]
             )
         except ImportConflict as exc:

@@ -31,7 +31,7 @@ from .forms import (
 from .parsing.catalogue import ImportKind, import_kind, parse
 from .parsing.corrections import apply_corrections
 from .parsing.records import ImportProblem, MeetingHeader, PressRelease
-from .saving import SELF_NAMED_ERRORS, ImportConflict, press_release_save
+from .saving import SELF_NAMED_ERRORS, ImportConflict, record_save
 
 IMPORT_PERMISSION = "tracker.add_meeting"
 
@@ -77,7 +77,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         corrections.setdefault(1, {})["text"] = speech.cleaned_data["text"]
     try:
         corrected = apply_corrections(release, meeting=header.cleaned_data, statements=corrections)
-        outcome = press_release_save(release=corrected, imported_by=request.user)
+        outcome = record_save(release=corrected, imported_by=request.user)
     except (ImportProblem, ValidationError) as exc:
         errors = (
             [str(exc)]
@@ -199,7 +199,7 @@ def _warnings_by_statement(release: PressRelease) -> tuple[dict[int, list[str]],
 def _refusal_ahead(release: PressRelease) -> str:
     """Saving would be refused if annotated text changes: say so before the analyst edits."""
     try:
-        press_release_save(release=release, dry_run=True)
+        record_save(release=release, dry_run=True)
     except ImportConflict as exc:
         return exc.messages[0]
     except ValidationError:

@@ -148,6 +148,16 @@ class Migration(migrations.Migration):
             name='language',
             field=models.CharField(blank=True, help_text='Delivered in ("spoke in French"); verbatim records.', max_length=40),
         ),
+        migrations.AlterField(
+            model_name='historicalstatement',
+            name='segment',
+            field=models.CharField(blank=True, help_text='e.g. Opening Remarks, or an agenda item', max_length=1000),
+        ),
+        migrations.AlterField(
+            model_name='statement',
+            name='segment',
+            field=models.CharField(blank=True, help_text='e.g. Opening Remarks, or an agenda item', max_length=1000),
+        ),
         migrations.RunPython(restore_search_triggers, migrations.RunPython.noop),
         migrations.RunPython(kinds_and_genders, migrations.RunPython.noop),
     ]

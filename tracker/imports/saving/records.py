@@ -1,30 +1,35 @@
-"""Writes of the meeting record: saving an imported release.
+"""Saving a parsed record: a new meeting, a re-import of one, or a speech added to one.
 
-All-or-nothing: a release is validated as a whole, then saved in one transaction with
+All-or-nothing: a record is validated as a whole, then saved in one transaction with
 batch inserts. Re-importing a symbol updates that meeting in place, never duplicates it.
 Statements whose text is unchanged keep their identity (and whatever analysts attached
 to them); a statement that carries analysts' work is never deleted or re-worded: the
-import is refused, naming those statements.
+import is refused, naming those statements. A speech added to a meeting is a record of
+its own inside it (Statement.added_from): re-importing the meeting's record leaves it,
+re-importing the speech replaces only it.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field, replace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Max
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from tracker.models import Gender, Meeting, Speaker, Statement
-from tracker.web.errors import validation_messages
+from tracker.models import Meeting, RecordKind, Speaker, Statement
 
-from .parsing.records import ImportWarning, MeetingHeader, PressRelease
-from .parsing.records import Statement as ParsedStatement
+from ..parsing.records import ImportWarning, PressRelease
+from ..parsing.records import Statement as ParsedStatement
+from .links import link_same_meeting
+from .speakers import speaker_key, speakers_for
+from .validation import validate_release
 
 BATCH_SIZE = 500
-# Kept statements move out of the way of the new numbering before taking their new order.
+# Kept statements move out of the way of the new numbering before taking their new order;
+# statements of other records in the meeting move further still.
 _ORDER_OFFSET = 1_000_000
 _STATEMENT_FIELDS = [
     "order",
@@ -34,8 +39,12 @@ _STATEMENT_FIELDS = [
     "role",
     "on_behalf_of",
     "speaker_type",
+    "gender",
+    "language",
+    "from_summary",
 ]
 _MEETING_FIELDS = ["body", "session", "meeting_number", "title", "subtitle"]
+_ADDED_FROM_LENGTH = Statement._meta.get_field("added_from").max_length
 # Errors under these keys name their statement themselves ("Statement 3 (…): …"), so
 # faces show them without the key in front.
 SELF_NAMED_ERRORS = frozenset({NON_FIELD_ERRORS, "statements"})
@@ -60,125 +69,54 @@ class ImportOutcome:
     speakers_created: int = 0
     dry_run: bool = False
     warnings: tuple[ImportWarning, ...] = field(default=())
+    kind: str = RecordKind.PRESS_RELEASE
+    added_from: str = ""  # set when the record was added to an existing meeting
+    linked_with: str = ""  # the symbol of the other record of the same meeting
 
     @property
     def summary(self) -> str:
         verb = "Would import" if self.dry_run else "Imported"
-        what = "new meeting" if self.created else "existing meeting, updated"
-        return (
-            f"{verb} {self.meeting.symbol} ({what}): {self.statements_created} statements "
-            f"added, {self.statements_updated} updated, {self.statements_unchanged} unchanged, "
-            f"{self.statements_removed} removed; {self.speakers_created} new speakers."
+        counts = (
+            f"{self.statements_created} statements added, {self.statements_updated} updated, "
+            f"{self.statements_unchanged} unchanged, {self.statements_removed} removed; "
+            f"{self.speakers_created} new speakers."
         )
+        linked = f" Linked with {self.linked_with}, the same meeting." if self.linked_with else ""
+        if self.added_from:
+            verb = "Would add" if self.dry_run else "Added"
+            return f"{verb} {self.added_from} to {self.meeting.symbol}: {counts}"
+        what = "new meeting" if self.created else "existing meeting, updated"
+        kind = RecordKind(self.kind).label.lower() if self.kind in RecordKind else self.kind
+        return f"{verb} {self.meeting.symbol} ({what}, {kind}): {counts}{linked}"
 
 
-def press_release_save(
-    *, release: PressRelease, imported_by=None, dry_run: bool = False
+def record_save(
+    *,
+    release: PressRelease,
+    imported_by=None,
+    dry_run: bool = False,
+    into_meeting: Meeting | None = None,
+    same_meeting_as: Meeting | None = None,
 ) -> ImportOutcome:
-    """Save a parsed (and corrected) release as a meeting with its statements.
+    """Save a parsed (and corrected) record as a meeting with its statements, or, with
+    `into_meeting`, add its statements to that meeting as a record of their own.
 
     Raises ValidationError naming the field or statement for bad data, and
     ImportConflict when annotated statements would change. With dry_run the whole
     save runs, conflicts included, and is rolled back.
     """
-    validate_release(release)
+    validate_release(release, adding=into_meeting is not None)
     with transaction.atomic():
-        outcome = _save(release, imported_by=imported_by, dry_run=dry_run)
+        if into_meeting is not None:
+            outcome = _add(release, into_meeting, imported_by=imported_by, dry_run=dry_run)
+        else:
+            outcome = _save(release, imported_by=imported_by, dry_run=dry_run)
+            linked = link_same_meeting(outcome.meeting, same_meeting_as)
+            if linked is not None:
+                outcome = replace(outcome, linked_with=linked.symbol)
         if dry_run:
             transaction.set_rollback(True)
     return outcome
-
-
-def validate_release(release: PressRelease) -> None:
-    """Raise ValidationError naming every field of the meeting and every statement at fault."""
-    errors = _meeting_errors(release.meeting)
-    statement_errors = _statements_errors(release.statements)
-    if statement_errors:
-        errors.setdefault("statements", []).extend(statement_errors)
-    if errors:
-        raise ValidationError(errors)
-
-
-def _meeting_errors(header: MeetingHeader) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = defaultdict(list)
-    meeting = Meeting(
-        symbol=header.symbol,
-        body=header.body,
-        session=header.session,
-        meeting_number=header.meeting_number,
-        title=header.title,
-        subtitle=header.subtitle,
-        date=header.date,
-        source_url=header.source_url,
-    )
-    if not header.symbol:
-        errors["symbol"].append("Give the meeting its symbol, e.g. GA/11955.")
-    try:
-        meeting.full_clean(exclude=["symbol"] if not header.symbol else None, validate_unique=False)
-    except ValidationError as exc:
-        for name, messages in exc.message_dict.items():
-            errors[name].extend(messages)
-    return dict(errors)
-
-
-def _statements_errors(statements: tuple[ParsedStatement, ...]) -> list[str]:
-    errors = []
-    if not statements:
-        errors.append("The release has no statements (is it cut short?); nothing was saved.")
-    orders = Counter(s.order for s in statements)
-    for order, count in sorted(orders.items()):
-        if count > 1:
-            errors.append(f"Statement {order} appears {count} times.")
-    for statement in statements:
-        for message in _statement_errors(statement):
-            errors.append(f"Statement {statement.order} ({statement.label}): {message}")
-    errors.extend(_speaker_conflicts(statements))
-    return errors
-
-
-def _statement_errors(statement: ParsedStatement) -> list[str]:
-    candidate = Statement(
-        order=statement.order,
-        segment=statement.segment,
-        delegation=statement.delegation,
-        role=statement.role,
-        on_behalf_of=statement.on_behalf_of,
-        speaker_type=statement.speaker_type,
-        text=statement.text,
-    )
-    messages = [] if statement.order >= 1 else ["its order must be 1 or more."]
-    try:
-        # Constraints are checked by the database on save; checking them here would cost
-        # one query per statement.
-        candidate.full_clean(
-            exclude=["meeting", "speaker"], validate_unique=False, validate_constraints=False
-        )
-    except ValidationError as exc:
-        for name, field_messages in exc.message_dict.items():
-            messages += [f"{name.replace('_', ' ')}: {m}" for m in field_messages]
-    if statement.speaker:
-        speaker = Speaker(name=statement.speaker.name, gender=statement.speaker.gender)
-        try:
-            speaker.full_clean()
-        except ValidationError as exc:
-            messages += [f"speaker {message}" for message in validation_messages(exc)]
-    return messages
-
-
-def _speaker_conflicts(statements) -> list[str]:
-    genders: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for statement in statements:
-        if statement.speaker:
-            genders[statement.speaker.name][statement.speaker.gender].append(statement.order)
-    messages = []
-    for name, by_gender in genders.items():
-        if len(by_gender) > 1:
-            detail = "; ".join(
-                f"{Gender(g).label.lower()} in statements {', '.join(map(str, orders))}"
-                for g, orders in sorted(by_gender.items())
-            )
-            messages.append(f"{name} is given different genders ({detail}): choose one.")
-    return messages
 
 
 def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome:
@@ -187,6 +125,57 @@ def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome
     created = meeting is None
     if created:
         meeting = Meeting(symbol=header.symbol)
+    _fill_meeting(meeting, release)
+    meeting.save()
+
+    own = [] if created else list(meeting.statements.filter(added_from=""))
+    others = [] if created else list(meeting.statements.exclude(added_from="").order_by("order"))
+    if others:  # out of the way of the record's new numbering; back after it below
+        Statement.objects.filter(pk__in=[s.pk for s in others]).update(
+            order=F("order") + 2 * _ORDER_OFFSET
+        )
+    counts = _sync(meeting, own, release.statements, added_from="", imported_by=imported_by)
+    _renumber_after(others, last=len(release.statements))
+    return ImportOutcome(
+        meeting=meeting,
+        created=created,
+        dry_run=dry_run,
+        warnings=release.warnings,
+        kind=release.kind,
+        **counts,
+    )
+
+
+def _add(release: PressRelease, meeting: Meeting, *, imported_by, dry_run: bool):
+    """The record's statements after the meeting's others, as the record `added_from`."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    added_from = _added_from(release)
+    own = list(meeting.statements.filter(added_from=added_from))
+    last = meeting.statements.exclude(added_from=added_from).aggregate(n=Max("order"))["n"] or 0
+    shifted = tuple(replace(s, order=last + s.order) for s in release.statements)
+    counts = _sync(meeting, own, shifted, added_from=added_from, imported_by=imported_by)
+    meeting.save(update_fields=["updated"])
+    return ImportOutcome(
+        meeting=meeting,
+        created=False,
+        dry_run=dry_run,
+        warnings=release.warnings,
+        kind=release.kind,
+        added_from=added_from,
+        **counts,
+    )
+
+
+def _added_from(release: PressRelease) -> str:
+    """What names an added record in its meeting: its symbol, else its speaker."""
+    if release.meeting.symbol:
+        return release.meeting.symbol
+    first = release.statements[0]
+    return f"{release.kind.replace('_', ' ')} of {first.label}"[:_ADDED_FROM_LENGTH]
+
+
+def _fill_meeting(meeting: Meeting, release: PressRelease) -> None:
+    header = release.meeting
     for name in _MEETING_FIELDS:
         setattr(meeting, name, getattr(header, name))
     # A re-import without a date or URL keeps the ones the meeting has.
@@ -194,14 +183,30 @@ def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome
     meeting.source_url = header.source_url or meeting.source_url
     meeting.summary = "\n\n".join(header.summary)
     meeting.notes = release.notes_text
-    meeting.save()
+    meeting.record_kind = release.kind
+    # The verbatim record's cover; other kinds have none.
+    meeting.time = getattr(header, "time", "")
+    meeting.place = getattr(header, "place", "")
+    meeting.provisional = getattr(header, "provisional", False)
+    president = getattr(header, "president", None)
+    meeting.president = _seat(president) if president else ""
+    meeting.members = [asdict(member) for member in getattr(header, "members", ())]
+    meeting.agenda = list(getattr(header, "agenda", ()))
 
-    existing = [] if created else list(meeting.statements.all())
-    kept, removed = _match(existing, release.statements)
+
+def _seat(member) -> str:
+    """ "Mr. Osman (Somalia)", as a cover prints the President."""
+    honorific = f"{member.honorific}. " if member.honorific else ""
+    country = f" ({member.country})" if member.country else ""
+    return f"{honorific}{member.name}{country}".strip()
+
+
+def _sync(meeting, existing, parsed, *, added_from: str, imported_by) -> dict[str, int]:
+    """Make `existing` (one record's statements in `meeting`) what `parsed` says."""
+    kept, removed = _match(existing, parsed)
     _refuse_if_work_would_be_lost(meeting, removed)
-    speakers, speakers_created = _speakers(release.statements)
-    reason = f"Imported from press release {meeting.symbol}"
-
+    speakers, speakers_created = speakers_for(parsed)
+    reason = f"Imported from {added_from or meeting.symbol}"
     if removed:
         Statement.objects.filter(pk__in=[s.pk for s in removed]).delete()
     if kept:
@@ -210,10 +215,9 @@ def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome
             order=F("order") + _ORDER_OFFSET
         )
     changed, unchanged = [], 0
-    for statement, parsed in kept:
+    for statement, item in kept:
         before = [getattr(statement, name) for name in _STATEMENT_FIELDS]
-        _fill(statement, parsed, speakers)
-        statement.order = parsed.order
+        _fill(statement, item, speakers)
         if [getattr(statement, name) for name in _STATEMENT_FIELDS] != before:
             changed.append(statement)
         else:
@@ -222,40 +226,35 @@ def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome
     Statement.objects.filter(pk__in=[s.pk for s, _ in kept if s not in changed]).update(
         order=F("order") - _ORDER_OFFSET
     )
+    history = {"default_user": imported_by, "default_change_reason": reason}
     if changed:
         bulk_update_with_history(
-            changed,
-            Statement,
-            _STATEMENT_FIELDS,
-            batch_size=BATCH_SIZE,
-            default_user=imported_by,
-            default_change_reason=reason,
+            changed, Statement, _STATEMENT_FIELDS, batch_size=BATCH_SIZE, **history
         )
-    matched = {id(parsed) for _, parsed in kept}
+    matched = {id(item) for _, item in kept}
     new = [
-        _fill(Statement(meeting=meeting, text=parsed.text), parsed, speakers)
-        for parsed in release.statements
-        if id(parsed) not in matched
+        _fill(Statement(meeting=meeting, text=item.text, added_from=added_from), item, speakers)
+        for item in parsed
+        if id(item) not in matched
     ]
     if new:
-        bulk_create_with_history(
-            new,
-            Statement,
-            batch_size=BATCH_SIZE,
-            default_user=imported_by,
-            default_change_reason=reason,
-        )
-    return ImportOutcome(
-        meeting=meeting,
-        created=created,
-        statements_created=len(new),
-        statements_updated=len(changed),
-        statements_unchanged=unchanged,
-        statements_removed=len(removed),
-        speakers_created=speakers_created,
-        dry_run=dry_run,
-        warnings=release.warnings,
-    )
+        bulk_create_with_history(new, Statement, batch_size=BATCH_SIZE, **history)
+    return {
+        "statements_created": len(new),
+        "statements_updated": len(changed),
+        "statements_unchanged": unchanged,
+        "statements_removed": len(removed),
+        "speakers_created": speakers_created,
+    }
+
+
+def _renumber_after(statements: list[Statement], *, last: int) -> None:
+    """Other records' statements, in their order, after the meeting's own `last`."""
+    for statement in statements:
+        last += 1
+        statement.order = last
+    if statements:
+        Statement.objects.bulk_update(statements, ["order"], batch_size=BATCH_SIZE)
 
 
 def _match(existing: list[Statement], parsed: tuple[ParsedStatement, ...]):
@@ -283,19 +282,7 @@ def _refuse_if_work_would_be_lost(meeting: Meeting, removed: list[Statement]) ->
     needs to know nothing about the apps that annotate it."""
     if not removed:
         return
-    ids = [s.pk for s in removed]
-    work: dict[int, list[str]] = defaultdict(list)
-    for relation in Statement._meta.related_objects:
-        if relation.on_delete not in (models.PROTECT, models.RESTRICT):
-            continue
-        counts = (
-            relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": ids})
-            .values(relation.field.attname)
-            .annotate(n=Count("pk"))
-        )
-        label = relation.related_model._meta.verbose_name_plural
-        for row in counts:
-            work[row[relation.field.attname]].append(f"{row['n']} {label}")
+    work = _protected_work([s.pk for s in removed])
     if not work:
         return
     blocked = [s for s in removed if s.pk in work]
@@ -322,37 +309,32 @@ def _refuse_if_work_would_be_lost(meeting: Meeting, removed: list[Statement]) ->
     )
 
 
-def _speakers(statements) -> tuple[dict[str, Speaker], int]:
-    """One Speaker per name: existing speakers are reused; a stated gender is recorded."""
-    wanted: dict[str, str] = {}
-    for statement in statements:
-        if statement.speaker:
-            wanted.setdefault(statement.speaker.name, statement.speaker.gender)
-    # Names are not unique in the table: the oldest speaker of a name is the one reused.
-    found = {s.name: s for s in Speaker.objects.filter(name__in=list(wanted)).order_by("-pk")}
-    changed = []
-    for name, speaker in found.items():
-        gender = wanted[name]
-        if gender != Gender.UNKNOWN and speaker.gender != gender:
-            speaker.gender = gender
-            changed.append(speaker)
-    if changed:
-        Speaker.objects.bulk_update(changed, ["gender"], batch_size=BATCH_SIZE)
-    missing = [Speaker(name=n, gender=g) for n, g in wanted.items() if n not in found]
-    if missing:
-        # PostgreSQL and SQLite (3.35+) return the new keys from a bulk insert.
-        found.update(
-            {s.name: s for s in Speaker.objects.bulk_create(missing, batch_size=BATCH_SIZE)}
+def _protected_work(ids: list[int]) -> dict[int, list[str]]:
+    work: dict[int, list[str]] = defaultdict(list)
+    for relation in Statement._meta.related_objects:
+        if relation.on_delete not in (models.PROTECT, models.RESTRICT):
+            continue
+        counts = (
+            relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": ids})
+            .values(relation.field.attname)
+            .annotate(n=Count("pk"))
         )
-    return found, len(missing)
+        label = relation.related_model._meta.verbose_name_plural
+        for row in counts:
+            work[row[relation.field.attname]].append(f"{row['n']} {label}")
+    return work
 
 
-def _fill(statement: Statement, parsed: ParsedStatement, speakers: dict[str, Speaker]):
+def _fill(statement: Statement, parsed: ParsedStatement, speakers):
     statement.order = parsed.order
     statement.segment = parsed.segment
-    statement.speaker = speakers[parsed.speaker.name] if parsed.speaker else None
+    statement.speaker = speakers[speaker_key(parsed)] if parsed.speaker else None
     statement.delegation = parsed.delegation
     statement.role = parsed.role
     statement.on_behalf_of = parsed.on_behalf_of
     statement.speaker_type = parsed.speaker_type
+    # A named speaker's gender is the speaker's; an unnamed one's, the record's pronouns'.
+    statement.gender = parsed.speaker.gender if parsed.speaker else parsed.gender
+    statement.language = getattr(parsed, "language", "")
+    statement.from_summary = parsed.from_summary
     return statement
