@@ -21,7 +21,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from tracker.models import Meeting, RecordKind, Speaker, Statement
 
-from ..parsing.records import ImportWarning, PressRelease
+from ..parsing.fixture import president_text
+from ..parsing.records import ImportWarning, PressRelease, added_record_name
 from ..parsing.records import Statement as ParsedStatement
 from .links import link_same_meeting
 from .speakers import speaker_key, speakers_for
@@ -44,7 +45,6 @@ _STATEMENT_FIELDS = [
     "from_summary",
 ]
 _MEETING_FIELDS = ["body", "session", "meeting_number", "title", "subtitle"]
-_ADDED_FROM_LENGTH = Statement._meta.get_field("added_from").max_length
 # Errors under these keys name their statement themselves ("Statement 3 (…): …"), so
 # faces show them without the key in front.
 SELF_NAMED_ERRORS = frozenset({NON_FIELD_ERRORS, "statements"})
@@ -86,8 +86,9 @@ class ImportOutcome:
             verb = "Would add" if self.dry_run else "Added"
             return f"{verb} {self.added_from} to {self.meeting.symbol}: {counts}"
         what = "new meeting" if self.created else "existing meeting, updated"
-        kind = RecordKind(self.kind).label.lower() if self.kind in RecordKind else self.kind
-        return f"{verb} {self.meeting.symbol} ({what}, {kind}): {counts}{linked}"
+        if self.kind != RecordKind.PRESS_RELEASE:  # a release's line stays as it always was
+            what += f", {RecordKind(self.kind).label.lower()}"
+        return f"{verb} {self.meeting.symbol} ({what}): {counts}{linked}"
 
 
 def record_save(
@@ -149,7 +150,7 @@ def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome
 def _add(release: PressRelease, meeting: Meeting, *, imported_by, dry_run: bool):
     """The record's statements after the meeting's others, as the record `added_from`."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    added_from = _added_from(release)
+    added_from = added_record_name(release)
     own = list(meeting.statements.filter(added_from=added_from))
     last = meeting.statements.exclude(added_from=added_from).aggregate(n=Max("order"))["n"] or 0
     shifted = tuple(replace(s, order=last + s.order) for s in release.statements)
@@ -164,14 +165,6 @@ def _add(release: PressRelease, meeting: Meeting, *, imported_by, dry_run: bool)
         added_from=added_from,
         **counts,
     )
-
-
-def _added_from(release: PressRelease) -> str:
-    """What names an added record in its meeting: its symbol, else its speaker."""
-    if release.meeting.symbol:
-        return release.meeting.symbol
-    first = release.statements[0]
-    return f"{release.kind.replace('_', ' ')} of {first.label}"[:_ADDED_FROM_LENGTH]
 
 
 def _fill_meeting(meeting: Meeting, release: PressRelease) -> None:
@@ -189,16 +182,9 @@ def _fill_meeting(meeting: Meeting, release: PressRelease) -> None:
     meeting.place = getattr(header, "place", "")
     meeting.provisional = getattr(header, "provisional", False)
     president = getattr(header, "president", None)
-    meeting.president = _seat(president) if president else ""
+    meeting.president = president_text(president) if president else ""
     meeting.members = [asdict(member) for member in getattr(header, "members", ())]
     meeting.agenda = list(getattr(header, "agenda", ()))
-
-
-def _seat(member) -> str:
-    """ "Mr. Osman (Somalia)", as a cover prints the President."""
-    honorific = f"{member.honorific}. " if member.honorific else ""
-    country = f" ({member.country})" if member.country else ""
-    return f"{honorific}{member.name}{country}".strip()
 
 
 def _sync(meeting, existing, parsed, *, added_from: str, imported_by) -> dict[str, int]:
