@@ -86,3 +86,12 @@ def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(api, data, field,
         assert response.status_code == 400
         assert message in " ".join(response.json()[field])
     assert not Meeting.objects.exists()
+
+
+def test_text_with_windows_line_breaks_is_stored_with_lf(api):  # noqa: F811
+    crlf = real.SUMMARY_2021.read_text("utf-8").replace("\n", "\r\n")
+    body = {"text": crlf, "symbol": "GA/12387"}
+    assert "\r" not in api.post(PREVIEW, body, format="json").json()["source"]
+    assert api.post(COMMIT, body, format="json").status_code == 201
+    texts = Meeting.objects.get(symbol="GA/12387").statements.values_list("text", flat=True)
+    assert texts and not any("\r" in text for text in texts)

@@ -190,3 +190,10 @@ def test_the_2021_fixture_is_what_the_importer_writes_today(tmp_path):
     )
     assert json.loads(target.read_text("utf-8")) == json.loads(FIXTURE_2021.read_text("utf-8"))
     assert not Meeting.objects.exists()
+
+
+def test_a_file_with_windows_line_breaks_is_stored_with_lf(tmp_path):
+    crlf = real.RELEASE_2017.read_text("utf-8").replace("\n", "\r\n")
+    run(write(tmp_path, "release.txt", crlf.encode("utf-8")))
+    texts = Statement.objects.values_list("text", flat=True)
+    assert len(texts) == 58 and not any("\r" in text for text in texts)
