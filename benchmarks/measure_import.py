@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db import connection
 
 from tracker.imports.parsing.press_release import parse_press_release
-from tracker.imports.saving import press_release_save
+from tracker.imports.saving import record_save
 
 from .databases import database
 from .stats import Sample, timed
@@ -59,7 +59,7 @@ class SaveTimes:
 
 def _save_once(release) -> tuple[float, int]:
     started = time.perf_counter()
-    outcome = press_release_save(release=release, dry_run=True)
+    outcome = record_save(release=release, dry_run=True)
     elapsed = time.perf_counter() - started
     if not outcome.created:
         raise RuntimeError(f"{outcome.meeting.symbol} is already in the benchmark database")

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
 GA_11955_RELEASE = ROOT.parent / "shared" / "seeds" / "002_c8db3da65464a602.txt"
+GA_12387_SUMMARY = ROOT.parent / "shared" / "seeds" / "000_3cc370a475d6b38e.txt"
+DSG_SPEECH_2021 = ROOT.parent / "shared" / "seeds" / "001_8413602091af0a7b.txt"
 
 
 def setup_workbench(*args: str) -> str:
@@ -31,8 +33,8 @@ def printed_password(output: str) -> str:
     return line.split("/")[-1].strip()
 
 
-def test_the_fixtures_are_the_codebook_and_ga_11955():
-    assert [path.name for path in FIXTURES] == ["codebook.json", "ga-11955.json"]
+def test_the_fixtures_are_the_codebook_ga_11955_and_ga_12387():
+    assert [path.name for path in FIXTURES] == ["codebook.json", "ga-11955.json", "ga-12387.json"]
 
 
 def test_one_loaddata_call_loads_the_codebook_and_ga_11955():
@@ -49,8 +51,31 @@ def test_one_loaddata_call_loads_the_codebook_and_ga_11955():
 def test_statement_texts_are_the_release_verbatim():
     call_command("loaddata", *map(str, FIXTURES), verbosity=0)
     release = GA_11955_RELEASE.read_text(encoding="utf-8")
-    texts = list(Statement.objects.values_list("text", flat=True))
+    texts = list(
+        Statement.objects.filter(meeting__symbol="GA/11955").values_list("text", flat=True)
+    )
     assert texts and all(text and text in release for text in texts)
+
+
+def test_the_2021_meeting_is_the_summary_with_the_deputy_secretary_general_s_speech():
+    call_command("loaddata", *map(str, FIXTURES), verbosity=0)
+    meeting = Meeting.objects.get(symbol="GA/12387")
+    assert (meeting.record_kind, meeting.date.isoformat()) == ("summary", "2021-11-22")
+    assert Meeting.objects.get(symbol="GA/11955").record_kind == "press_release"
+    statements = list(meeting.statements.select_related("speaker").order_by("order"))
+    assert [s.order for s in statements] == list(range(1, 14))
+    summary, speech = statements[:12], statements[12]
+    assert all(s.from_summary and not s.added_from for s in summary)
+    assert not speech.from_summary and speech.added_from == "speech of Amina Mohammed"
+    assert speech.speaker == statements[0].speaker  # the Deputy Secretary-General, once
+    assert speech.text in DSG_SPEECH_2021.read_text(encoding="utf-8")
+    seed = " ".join(GA_12387_SUMMARY.read_text(encoding="utf-8").split())
+    assert all(" ".join(s.text.split()) in seed for s in summary)
+    burkina = meeting.statements.get(delegation="Burkina Faso")
+    assert burkina.speaker is None and burkina.gender == "female"
+    # 2017 and 2021 load side by side: no key of one fixture overwrites the other's.
+    assert Meeting.objects.count() == 2
+    assert Statement.objects.filter(meeting__symbol="GA/11955").count() == 58
 
 
 def test_statements_are_attributed():
@@ -122,7 +147,7 @@ def test_the_demo_analyst_can_log_in_and_see_ga_11955(client, monkeypatch):
     assert login.status_code == 302
     response = client.get("/meetings/")
     assert response.status_code == 200
-    assert b"GA/11955" in response.content
+    assert b"GA/11955" in response.content and b"GA/12387" in response.content
 
 
 def test_the_demo_admin_sees_the_codebook_and_the_meeting_in_the_admin(client, monkeypatch):

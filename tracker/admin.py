@@ -75,8 +75,9 @@ class StatementInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["symbol", "date", "body", "session", "meeting_number", "statement_count"]
-    list_filter = ["body", "date"]
+    list_display = ["symbol", "date", "body", "record_kind", "meeting_number", "statement_count"]
+    list_filter = ["record_kind", "body", "date"]
+    raw_id_fields = ["same_meeting_as"]
     search_fields = ["symbol", "title", "subtitle", "summary"]
     date_hierarchy = "date"
     inlines = [StatementInline]

@@ -25,6 +25,16 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
+class RecordKind(models.TextChoices):
+    """What a meeting was imported from (tracker.imports.parsing.records.RECORD_KINDS)."""
+
+    PRESS_RELEASE = "press_release", "Meetings Coverage press release"
+    PRELIMINARY_RELEASE = "preliminary_release", "Preliminary press release"
+    SUMMARY = "summary", "Summary of the meeting"
+    SPEECH = "speech", "Single speech"
+    VERBATIM_RECORD = "verbatim_record", "Verbatim record"
+
+
 class Meeting(models.Model):
     symbol = models.CharField(max_length=64, unique=True, help_text='e.g. "GA/11955"')
     body = models.CharField(max_length=120, blank=True, help_text="e.g. General Assembly")
@@ -40,6 +50,37 @@ class Meeting(models.Model):
     notes = models.TextField(
         blank=True,
         help_text='Paragraphs about several speakers at once ("Also speaking were…").',
+    )
+    record_kind = models.CharField(
+        max_length=20,
+        choices=RecordKind.choices,
+        default=RecordKind.PRESS_RELEASE,
+        help_text="The kind of record the statements were imported from.",
+    )
+    # What only a verbatim record's cover says.
+    time = models.CharField(max_length=40, blank=True, help_text='e.g. "3 p.m."')
+    place = models.CharField(max_length=120, blank=True, help_text='e.g. "New York"')
+    provisional = models.BooleanField(
+        default=False, help_text="A provisional verbatim record (the final one replaces it)."
+    )
+    president = models.CharField(
+        max_length=300, blank=True, help_text='As the cover prints it: "Mr. Osman (Somalia)".'
+    )
+    members = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='The cover\'s seats: [{"country", "name", "honorific", "gender"}].',
+    )
+    agenda = models.JSONField(default=list, blank=True, help_text="The agenda items, in order.")
+    # A verbatim record and the press release of one meeting are two meetings here (each
+    # coded on its own text), linked both ways so analysts compare the two.
+    same_meeting_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The other record of the same meeting (its press release or verbatim record).",
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -92,7 +133,10 @@ class StatementQuerySet(models.QuerySet):
 class Statement(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="statements")
     order = models.PositiveIntegerField(help_text="Position in the meeting, from 1.")
-    segment = models.CharField(max_length=200, blank=True, help_text="e.g. Opening Remarks")
+    # A verbatim record's segments are its agenda items, printed in full (300+ characters).
+    segment = models.CharField(
+        max_length=1000, blank=True, help_text="e.g. Opening Remarks, or an agenda item"
+    )
     speaker = models.ForeignKey(
         Speaker,
         on_delete=models.PROTECT,
@@ -108,6 +152,24 @@ class Statement(models.Model):
     on_behalf_of = models.CharField(max_length=500, blank=True)
     speaker_type = models.CharField(
         max_length=20, choices=SpeakerType.choices, default=SpeakerType.OTHER
+    )
+    gender = models.CharField(
+        max_length=10,
+        choices=Gender.choices,
+        default=Gender.UNKNOWN,
+        help_text='The speaker\'s, also when no one is named ("…said her country…").',
+    )
+    language = models.CharField(
+        max_length=40, blank=True, help_text='Delivered in ("spoke in French"); verbatim records.'
+    )
+    from_summary = models.BooleanField(
+        default=False, help_text="The text is a summary's account, not the statement as given."
+    )
+    added_from = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The separate record (a speech) this statement was added from; empty for "
+        "the meeting's own record, which a re-import replaces.",
     )
     text = models.TextField()
     created = models.DateTimeField(auto_now_add=True)

@@ -14,6 +14,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from tracker.admin import MeetingAdmin, StatementAdmin, StatementForm, StatementInline
+from tracker.imports.parsing.source import normalise_text
 from tracker.models import Meeting, Statement
 
 from ..coding.anchoring import Placement
@@ -48,8 +49,9 @@ class StatementTextForm(StatementForm):
                 )
 
     def clean_text(self):
-        text = self.cleaned_data["text"]
-        if self.instance.pk and "text" in self.changed_data:
+        # A textarea sends CRLF; statement text is stored with LF, as every import stores it.
+        text = normalise_text(self.cleaned_data["text"])
+        if self.instance.pk and "text" in self.changed_data and text != self.instance.text:
             lost = [
                 r.describe()
                 for r in statement_text_plan(statement=self.instance, text=text)
@@ -84,10 +86,11 @@ class ReanchoringStatementAdmin(StatementAdmin):
 
 class GuardedStatementInlineForm(forms.ModelForm):
     def clean_text(self):
-        text = self.cleaned_data["text"]
+        text = normalise_text(self.cleaned_data["text"])
         if (
             self.instance.pk
             and "text" in self.changed_data
+            and text != self.instance.text
             and Annotation.objects.filter(statement=self.instance).exists()
         ):
             raise ValidationError(

@@ -7,9 +7,8 @@ Overview); the claim keeps them in `figures` so tests and readers can check.
 from __future__ import annotations
 
 import datetime
-import re
 
-from tracker.models import Meeting, SpeakerType
+from tracker.models import Meeting, RecordKind, SpeakerType
 
 from ..reports.data import AgreementCode, CodeCoverage, Overview, Quote
 from .document import Citations, Claim, QuoteBlock
@@ -18,21 +17,18 @@ from .wording import Wording
 # Krippendorff's advice: conclusions only from alpha >= 0.667; below it, a caution.
 LOW_ALPHA = 0.667
 
-PRESS_RELEASE = re.compile(r"^[A-Z]+(/[A-Z]+)*/\d+")  # GA/11955, SC/13000, SG/SM/18714
-VERBATIM = re.compile(r"/PV\.")  # S/PV.8000, A/72/PV.24
+RECORD_KIND_WORDS = {
+    RecordKind.PRESS_RELEASE: "UN Meetings Coverage press release",
+    RecordKind.PRELIMINARY_RELEASE: "preliminary press release",
+    RecordKind.SUMMARY: "summary of the meeting",
+    RecordKind.SPEECH: "single speech",
+    RecordKind.VERBATIM_RECORD: "verbatim record",
+}
 
 
 def record_kind_of(meeting: Meeting) -> str:
-    """The kind of record a meeting was imported from, in words.
-
-    From the symbol for now: the integrator switches this one function to the
-    Meeting.record_kind field when it lands.
-    """
-    if VERBATIM.search(meeting.symbol):
-        return "verbatim record"
-    if PRESS_RELEASE.match(meeting.symbol):
-        return "UN Meetings Coverage press release"
-    return "record of unstated kind"
+    """The kind of record a meeting was imported from, in words (Meeting.record_kind)."""
+    return RECORD_KIND_WORDS.get(meeting.record_kind, "record of unstated kind")
 
 
 def percent(value: float | None) -> str:

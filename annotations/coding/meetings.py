@@ -25,6 +25,9 @@ class MeetingInfo:
     date: datetime.date | None
     source_url: str
     workspace_url: str
+    # What the statements were coded from (Meeting.record_kind) and its name.
+    record_kind: str = ""
+    record_kind_label: str = ""
 
 
 def workspace_url(
@@ -51,4 +54,6 @@ def meeting_info(meeting: Meeting) -> MeetingInfo:
         date=meeting.date,
         source_url=meeting.source_url,
         workspace_url=workspace_url(meeting.pk),
+        record_kind=meeting.record_kind,
+        record_kind_label=meeting.get_record_kind_display(),
     )

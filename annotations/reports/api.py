@@ -130,8 +130,14 @@ class MeetingReportSerializer(serializers.Serializer):
 
 
 class MeetingComparisonSerializer(serializers.Serializer):
-    meetings = serializers.ListField(child=serializers.DictField())
+    meetings = serializers.ListField(
+        child=serializers.DictField(), help_text="Each with its record_kind."
+    )
     rows = serializers.ListField(child=serializers.DictField())
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Said when the meetings were coded from different kinds of record.",
+    )
     source = serializers.ChoiceField(choices=list(SOURCES))
     source_label = serializers.CharField()
     analyst = serializers.CharField(allow_null=True)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
-from tracker.models import Meeting, Statement
+from tracker.models import Meeting, RecordKind, Statement
 
 from ..models import Code, CodingScheme, SchemeAssignment
 from .data import share
@@ -17,6 +17,8 @@ from .options import report_options
 from .speakers import speakers
 
 MAX_COMPARED_MEETINGS = 12
+# A summary gives a few sentences per speaker, and only for the speakers it names.
+SUMMARY_KINDS = {RecordKind.SUMMARY}
 
 
 @dataclass
@@ -28,6 +30,8 @@ class ComparedMeeting:
     statements: int
     speakers: int
     report_url: str
+    record_kind: str = RecordKind.PRESS_RELEASE
+    record_kind_label: str = ""
 
 
 @dataclass
@@ -54,6 +58,8 @@ class MeetingComparison:
     source_label: str
     analyst: str | None
     query: dict[str, str]
+    # Said above the table: the meetings were coded from different kinds of record.
+    warnings: list[str] = field(default_factory=list)
 
 
 def compared_meeting_ids(value: str | list) -> list[int]:
@@ -135,6 +141,8 @@ def meeting_comparison(
             statements=totals.get(meeting.pk, {}).get("statements", 0),
             speakers=totals.get(meeting.pk, {}).get("speakers", 0),
             report_url=f"/meetings/{meeting.pk}/report/",
+            record_kind=meeting.record_kind,
+            record_kind_label=meeting.get_record_kind_display(),
         )
         for meeting in ordered
     ]
@@ -170,4 +178,22 @@ def meeting_comparison(
         source_label=options.label,
         analyst=options.analyst_username,
         query=query,
+        warnings=record_kind_warnings(compared),
     )
+
+
+def record_kind_warnings(meetings: list[ComparedMeeting]) -> list[str]:
+    """What the reader must know before comparing meetings coded from different records."""
+    kinds = {m.record_kind for m in meetings}
+    if len(kinds) < 2:
+        return []
+    each = "; ".join(f"{m.symbol}: {m.record_kind_label.lower()}" for m in meetings)
+    warnings = [f"These meetings were coded from different kinds of record ({each})."]
+    if kinds & SUMMARY_KINDS and kinds - SUMMARY_KINDS:
+        warnings.append(
+            "A summary against a full record: a summary reports a few sentences of the "
+            "speakers it names, a full record every statement as given, so a summary's "
+            "shares of speakers are lower and fewer speakers appear. Compare the direction "
+            "of the figures, not their size."
+        )
+    return warnings

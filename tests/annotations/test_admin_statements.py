@@ -224,3 +224,14 @@ def test_the_meeting_pages_statement_inline_cannot_move_a_statement(
     response = client.post(target, data)
     assert response.status_code == 200  # the inline's parent is not a field one can change
     assert Statement.objects.get(pk=statement.pk).meeting_id == meeting.pk
+
+
+def test_an_admin_text_edit_from_a_textarea_is_stored_with_lf(client, statement, administrator):
+    client.force_login(administrator)
+    new = "First paragraph of the statement.\r\n\r\nSecond paragraph."
+    response = client.post(
+        f"/admin/tracker/statement/{statement.pk}/change/", form_data(statement, text=new)
+    )
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.text == "First paragraph of the statement.\n\nSecond paragraph."

@@ -19,10 +19,11 @@ from rest_framework.views import APIView
 from tracker.models import Gender, Meeting, SpeakerType
 
 from .forms import MAX_UPLOAD_BYTES
-from .parsing.catalogue import KIND_NAMES, parse
+from .parsing.catalogue import AUTO, CHOICE_NAMES, KIND_NAMES
 from .parsing.corrections import apply_corrections
-from .parsing.records import PRESS_RELEASE, ImportProblem
-from .saving import ImportConflict, ImportOutcome, press_release_save
+from .parsing.records import ImportProblem
+from .saving import ImportConflict, ImportOutcome, record_save
+from .uploads import parse_upload, upload_problem
 
 
 class CanImport(permissions.BasePermission):
@@ -33,27 +34,50 @@ class CanImport(permissions.BasePermission):
 
 
 class ImportSourceSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=KIND_NAMES, default=PRESS_RELEASE)
+    kind = serializers.ChoiceField(
+        choices=tuple(dict.fromkeys(CHOICE_NAMES + KIND_NAMES)),
+        default=AUTO,
+        help_text="auto (the default) detects the kind; the preview says which it found.",
+    )
     text = serializers.CharField(
         required=False, allow_blank=True, trim_whitespace=False, max_length=MAX_UPLOAD_BYTES
     )
-    file = serializers.FileField(required=False, help_text="The release as .txt or .html.")
+    file = serializers.FileField(
+        required=False, help_text="The record as .txt, .html, or a verbatim record's .pdf."
+    )
     symbol = serializers.CharField(required=False, allow_blank=True, max_length=64, default="")
+    date = serializers.DateField(required=False, allow_null=True, default=None)
+    into_meeting = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=64,
+        default="",
+        help_text="Add the record (a speech) to the meeting of this symbol.",
+    )
+
+    def validate_into_meeting(self, value: str) -> Meeting | None:
+        symbol = "".join(value.split()).upper()
+        if not symbol:
+            return None
+        meeting = Meeting.objects.filter(symbol=symbol).first()
+        if meeting is None:
+            raise serializers.ValidationError(f"No meeting has the symbol {symbol}.")
+        return meeting
 
     def validate(self, attrs):
         text, upload = attrs.get("text") or "", attrs.get("file")
         if upload is not None and text.strip():
             raise serializers.ValidationError({"text": "Send the text or a file, not both."})
         if upload is not None:
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise serializers.ValidationError(
-                    {"file": f"The file is larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB."}
-                )
+            problem = upload_problem(name=upload.name, size=upload.size, head=upload.read(1024))
+            if problem:
+                raise serializers.ValidationError({"file": problem})
+            upload.seek(0)
             attrs["data"], attrs["source_field"] = upload.read(), "file"
         elif text.strip():
             attrs["data"], attrs["source_field"] = text, "text"
         else:
-            raise serializers.ValidationError({"text": "Send a press release as text or file."})
+            raise serializers.ValidationError({"text": "Send a meeting record as text or file."})
         return attrs
 
 
@@ -81,7 +105,7 @@ class StatementCorrectionSerializer(serializers.Serializer):
     delegation = serializers.CharField(required=False, allow_blank=True, max_length=300)
     role = serializers.CharField(required=False, allow_blank=True, max_length=500)
     on_behalf_of = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    segment = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    segment = serializers.CharField(required=False, allow_blank=True, max_length=1000)
     text = serializers.CharField(
         required=False,
         max_length=MAX_UPLOAD_BYTES,
@@ -120,6 +144,9 @@ _OUTCOME = inline_serializer(
         "meeting": serializers.DictField(),
         "created": serializers.BooleanField(),
         "dry_run": serializers.BooleanField(),
+        "kind": serializers.CharField(),
+        "added_from": serializers.CharField(),
+        "linked_with": serializers.CharField(),
         "statements": serializers.DictField(child=serializers.IntegerField()),
         "speakers_created": serializers.IntegerField(),
         "warnings": serializers.ListField(child=serializers.DictField()),
@@ -137,14 +164,14 @@ class ImportPreviewView(APIView):
             "multipart/form-data": ImportSourceSerializer,
         },
         responses={200: _PARSE, 400: OpenApiResponse(description="Not a release")},
-        summary="Parse a press release or speech; save nothing",
+        summary="Parse a meeting record of any kind (text, HTML or PDF); save nothing",
     )
     def post(self, request):
         source = ImportSourceSerializer(data=request.data)
         source.is_valid(raise_exception=True)
         data = source.validated_data
         try:
-            release = parse(data["data"], kind=data["kind"], symbol=data["symbol"])
+            release = parse_upload(data["data"], data["kind"], data["symbol"], data["date"])
         except ImportProblem as exc:
             return Response({data["source_field"]: [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         existing = Meeting.objects.filter(symbol=release.meeting.symbol).values_list(
@@ -169,14 +196,14 @@ class ImportCommitView(APIView):
             400: OpenApiResponse(description="Bad input, with field messages"),
             409: OpenApiResponse(description="Annotated statements would change"),
         },
-        summary="Import a press release or speech, with the preview's corrections",
+        summary="Import a meeting record of any kind, with the preview's corrections",
     )
     def post(self, request):
         commit = ImportCommitSerializer(data=request.data)
         commit.is_valid(raise_exception=True)
         data = commit.validated_data
         try:
-            release = parse(data["data"], kind=data["kind"], symbol=data["symbol"])
+            release = parse_upload(data["data"], data["kind"], data["symbol"], data["date"])
             corrected = apply_corrections(
                 release,
                 meeting=data.get("meeting") or {},
@@ -186,8 +213,11 @@ class ImportCommitView(APIView):
             field = "statements" if data.get("statements") else data["source_field"]
             return Response({field: [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
         try:
-            outcome = press_release_save(
-                release=corrected, imported_by=request.user, dry_run=data["dry_run"]
+            outcome = record_save(
+                release=corrected,
+                imported_by=request.user,
+                dry_run=data["dry_run"],
+                into_meeting=data["into_meeting"],
             )
         except ImportConflict as exc:
             return Response(
@@ -225,6 +255,9 @@ def _outcome(outcome: ImportOutcome) -> dict:
         },
         "created": outcome.created,
         "dry_run": outcome.dry_run,
+        "kind": outcome.kind,
+        "added_from": outcome.added_from,
+        "linked_with": outcome.linked_with,
         "statements": {
             "created": outcome.statements_created,
             "updated": outcome.statements_updated,

@@ -11,19 +11,14 @@ from django.forms.utils import pretty_name
 
 from tracker.models import Gender, SpeakerType
 
-from .parsing.catalogue import IMPORT_KINDS, KIND_NAMES
-from .parsing.records import PRESS_RELEASE
+from .parsing.catalogue import AUTO, CHOICES, KIND_NAMES
+from .uploads import MAX_TEXT_BYTES, upload_problem
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_TEXT_BYTES  # of pasted text, and of the source a preview carries
 
 
 class ImportSourceForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What is it?",
-        choices=[(kind.name, kind.label) for kind in IMPORT_KINDS],
-        initial=PRESS_RELEASE,
-        widget=forms.RadioSelect,
-    )
+    kind = forms.ChoiceField(label="What is it?", choices=CHOICES, initial=AUTO, required=False)
     text = forms.CharField(
         label="Paste the text",
         required=False,
@@ -32,14 +27,29 @@ class ImportSourceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
     )
     file = forms.FileField(
-        label="…or upload it (plain text, or the web page saved as HTML)", required=False
+        label="…or upload it (plain text, the web page saved as HTML, or a verbatim record's PDF)",
+        required=False,
     )
     symbol = forms.CharField(
         label="Symbol, if the text lacks one",
         required=False,
         max_length=64,
-        help_text="e.g. GA/11955; a single speech needs one to be saved as a meeting.",
+        help_text="e.g. GA/12387; a single speech needs one to be saved as a meeting.",
     )
+    date = forms.DateField(
+        label="Date, if the text lacks it",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    into = forms.CharField(
+        label="Add to the meeting",
+        required=False,
+        max_length=64,
+        help_text="A speech of a meeting already imported: its symbol, e.g. GA/12387.",
+    )
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or AUTO  # detection, when a client sends none
 
     def clean(self):
         cleaned = super().clean()
@@ -47,16 +57,16 @@ class ImportSourceForm(forms.Form):
         if upload and text.strip():
             raise forms.ValidationError("Paste the text or choose a file, not both.")
         if upload:
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(
-                    f"The file is {upload.size / 1024 / 1024:.1f} MB; a press release is at "
-                    f"most a few hundred kilobytes (limit {MAX_UPLOAD_BYTES // 1024 // 1024} MB)."
-                )
+            problem = upload_problem(name=upload.name, size=upload.size, head=upload.read(1024))
+            if problem:
+                raise forms.ValidationError(problem)
+            upload.seek(0)
             cleaned["data"] = upload.read()
         elif text.strip():
             cleaned["data"] = text
         elif not self.errors:
             raise forms.ValidationError("Paste a press release or choose a file.")
+        cleaned["into"] = "".join((cleaned.get("into") or "").split()).upper()
         return cleaned
 
 
@@ -65,6 +75,7 @@ class ImportCommitForm(forms.Form):
 
     kind = forms.ChoiceField(choices=[(name, name) for name in KIND_NAMES])
     source = forms.CharField(strip=False, max_length=MAX_UPLOAD_BYTES, widget=forms.HiddenInput)
+    into = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 class MeetingHeaderForm(forms.Form):

@@ -31,7 +31,8 @@ from .forms import (
 from .parsing.catalogue import ImportKind, import_kind, parse
 from .parsing.corrections import apply_corrections
 from .parsing.records import ImportProblem, MeetingHeader, PressRelease
-from .saving import SELF_NAMED_ERRORS, ImportConflict, press_release_save
+from .saving import SELF_NAMED_ERRORS, ImportConflict, record_save
+from .uploads import parse_upload
 
 IMPORT_PERMISSION = "tracker.add_meeting"
 
@@ -41,15 +42,15 @@ IMPORT_PERMISSION = "tracker.add_meeting"
 def import_new(request: HttpRequest) -> HttpResponse:
     form = ImportSourceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        kind = form.cleaned_data["kind"]
+        data = form.cleaned_data
         try:
-            release = parse(
-                form.cleaned_data["data"], kind=kind, symbol=form.cleaned_data["symbol"]
-            )
+            into = _meeting_to_add_to(data["into"])
+            # Synchronous for now: parse_upload is the call to move to background work.
+            release = parse_upload(data["data"], data["kind"], data["symbol"], data["date"])
         except ImportProblem as exc:
             form.add_error(None, str(exc))
         else:
-            return _preview(request, release, kind=import_kind(kind))
+            return _preview(request, release, kind=import_kind(release.kind), into=into)
     status = 400 if form.errors else 200
     return render(request, "tracker/imports/new.html", {"form": form}, status=status)
 
@@ -63,6 +64,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     kind = import_kind(commit.cleaned_data["kind"])
     try:
         release = parse(commit.cleaned_data["source"], kind=kind.name)
+        into = _meeting_to_add_to(commit.cleaned_data["into"])
     except ImportProblem as exc:
         return _start_again(request, str(exc))
     header = MeetingHeaderForm(request.POST, prefix="meeting")
@@ -70,14 +72,21 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     speech = SpeechTextForm(request.POST, prefix="speech") if kind.one_statement else None
     if not (header.is_valid() and rows.is_valid() and (speech is None or speech.is_valid())):
         return _preview(
-            request, release, kind=kind, header=header, rows=rows, speech=speech, status=400
+            request,
+            release,
+            kind=kind,
+            into=into,
+            header=header,
+            rows=rows,
+            speech=speech,
+            status=400,
         )
     corrections = {row["order"]: row for row in rows.cleaned_data if row}
     if speech is not None:
         corrections.setdefault(1, {})["text"] = speech.cleaned_data["text"]
     try:
         corrected = apply_corrections(release, meeting=header.cleaned_data, statements=corrections)
-        outcome = press_release_save(release=corrected, imported_by=request.user)
+        outcome = record_save(release=corrected, imported_by=request.user, into_meeting=into)
     except (ImportProblem, ValidationError) as exc:
         errors = (
             [str(exc)]
@@ -89,6 +98,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
             request,
             release,
             kind=kind,
+            into=into,
             header=header,
             rows=rows,
             speech=speech,
@@ -105,6 +115,18 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     return redirect(_meeting_url(outcome.meeting))
 
 
+def _meeting_to_add_to(symbol: str) -> Meeting | None:
+    if not symbol:
+        return None
+    meeting = Meeting.objects.filter(symbol=symbol).with_statement_counts().first()
+    if meeting is None:
+        raise ImportProblem(
+            f"No meeting has the symbol {symbol}: import the meeting first, then add the "
+            "speech to it."
+        )
+    return meeting
+
+
 def _start_again(request: HttpRequest, problem: str) -> HttpResponse:
     context = {"form": ImportSourceForm(), "problems": [problem]}
     return render(request, "tracker/imports/new.html", context, status=400)
@@ -115,6 +137,7 @@ def _preview(
     release: PressRelease,
     *,
     kind: ImportKind,
+    into: Meeting | None = None,
     header: MeetingHeaderForm | None = None,
     rows=None,
     speech: SpeechTextForm | None = None,
@@ -123,7 +146,9 @@ def _preview(
 ) -> HttpResponse:
     meeting = release.meeting
     refusal = ""
-    existing = Meeting.objects.filter(symbol=meeting.symbol).with_statement_counts().first()
+    existing = None
+    if into is None:
+        existing = Meeting.objects.filter(symbol=meeting.symbol).with_statement_counts().first()
     if existing and header is None:
         # Re-importing: what the release does not state, the meeting already has.
         meeting = replace(
@@ -143,7 +168,16 @@ def _preview(
     context = {
         "release": release,
         "kind": kind,
-        "commit": ImportCommitForm(initial={"kind": kind.name, "source": release.source}),
+        "commit": ImportCommitForm(
+            initial={
+                "kind": kind.name,
+                "source": release.source,
+                "into": into.symbol if into else "",
+            }
+        ),
+        "into": into,
+        # A verbatim record's cover: time, place, provisional, President, members, agenda.
+        "cover": meeting if hasattr(meeting, "agenda") else None,
         "header": header,
         "rows": [
             (statement, form, by_statement.get(statement.order, []))
@@ -199,7 +233,7 @@ def _warnings_by_statement(release: PressRelease) -> tuple[dict[int, list[str]],
 def _refusal_ahead(release: PressRelease) -> str:
     """Saving would be refused if annotated text changes: say so before the analyst edits."""
     try:
-        press_release_save(release=release, dry_run=True)
+        record_save(release=release, dry_run=True)
     except ImportConflict as exc:
         return exc.messages[0]
     except ValidationError:

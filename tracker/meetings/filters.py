@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from tracker.models import Gender, Meeting, Speaker, SpeakerType, Statement
+from tracker.models import Gender, Meeting, RecordKind, Speaker, SpeakerType, Statement
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -11,13 +11,14 @@ class MeetingFilter(django_filters.FilterSet):
     body = django_filters.CharFilter(field_name="body", lookup_expr="icontains")
     date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_before = django_filters.DateFilter(field_name="date", lookup_expr="lte")
+    record_kind = django_filters.ChoiceFilter(field_name="record_kind", choices=RecordKind.choices)
     text = django_filters.CharFilter(
         method="filter_text", label="Words in symbol, title or summary"
     )
 
     class Meta:
         model = Meeting
-        fields = ["symbol", "body", "date_after", "date_before", "text"]
+        fields = ["symbol", "body", "date_after", "date_before", "record_kind", "text"]
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(
@@ -53,7 +54,6 @@ class StatementFilter(django_filters.FilterSet):
         fields = ["meeting", "segment", "speaker", "delegation", "speaker_type", "gender", "text"]
 
     def filter_gender(self, queryset, name, value):
-        # "The representative of X" has no named speaker: their gender is unknown.
-        if value == Gender.UNKNOWN:
-            return queryset.filter(Q(speaker__gender=value) | Q(speaker__isnull=True))
-        return queryset.filter(speaker__gender=value)
+        # A named speaker's gender is the speaker's; "The representative of X" has the one
+        # the record's pronouns give, kept on the statement (unknown when it says none).
+        return queryset.filter(Q(speaker__gender=value) | Q(speaker__isnull=True, gender=value))

@@ -22,6 +22,14 @@ class MeetingSerializer(serializers.ModelSerializer):
             "source_url",
             "summary",
             "notes",
+            "record_kind",
+            "time",
+            "place",
+            "provisional",
+            "president",
+            "members",
+            "agenda",
+            "same_meeting_as",
             "statement_count",
             "created",
             "updated",
@@ -41,7 +49,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
 class StatementSerializer(serializers.ModelSerializer):
     # From select_related("speaker"): no query per row.
     speaker_name = serializers.CharField(source="speaker.name", read_only=True, default="")
-    gender = serializers.CharField(source="speaker.gender", read_only=True, default="unknown")
+    gender = serializers.SerializerMethodField()
     speaker_label = serializers.CharField(read_only=True)
 
     class Meta:
@@ -59,8 +67,16 @@ class StatementSerializer(serializers.ModelSerializer):
             "role",
             "on_behalf_of",
             "speaker_type",
+            "language",
+            "from_summary",
+            "added_from",
             "text",
             "created",
             "updated",
         ]
         read_only_fields = fields
+
+    def get_gender(self, statement: Statement) -> str:
+        # A named speaker's gender is the speaker's (corrected in one place); an unnamed
+        # representative's is the one the record's pronouns give, kept on the statement.
+        return statement.speaker.gender if statement.speaker_id else statement.gender

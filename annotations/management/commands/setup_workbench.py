@@ -23,7 +23,7 @@ DEMO_MEETING = "GA/11955"
 
 
 class Command(BaseCommand):
-    help = "Create roles, load the codebook and GA/11955 once, and create demo logins."
+    help = "Create roles, load the codebook, GA/11955 and GA/12387 once, and create demo logins."
 
     def add_arguments(self, parser):
         parser.add_argument("--no-demo-users", action="store_true")
@@ -38,7 +38,10 @@ class Command(BaseCommand):
         fixtures = sorted(str(p) for p in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
         if not CodingScheme.objects.exists() and not Meeting.objects.exists():
             call_command("loaddata", *fixtures, verbosity=0)
-            self.stdout.write(f"Loaded {len(fixtures)} fixture files: codebook and {DEMO_MEETING}.")
+            self.stdout.write(
+                f"Loaded {len(fixtures)} fixture files: the codebook, {DEMO_MEETING} (2017) and "
+                "GA/12387 (2021)."
+            )
         else:
             self.stdout.write("Fixtures already loaded; left as they are.")
         if options["demo_coding"]:

@@ -150,10 +150,14 @@ def test_a_bad_parameter_is_refused_by_name(demo, parameters, field):
     assert field in caught.value.message_dict
 
 
-def test_record_kind_comes_from_the_symbol(demo):
+def test_record_kind_comes_from_the_meeting_not_its_symbol(demo):
     assert record_kind_of(demo) == "UN Meetings Coverage press release"
     demo.symbol = "S/PV.8000"
+    assert record_kind_of(demo) == "UN Meetings Coverage press release"
+    demo.record_kind = "verbatim_record"
     assert record_kind_of(demo) == "verbatim record"
+    demo.record_kind = "summary"
+    assert record_kind_of(demo) == "summary of the meeting"
 
 
 def test_claims_are_built_only_from_claims(demo):

@@ -88,7 +88,9 @@ def test_compared_meetings_give_both_figures_and_the_change(client, demo, meetin
 
 
 def test_a_comparison_mixing_bodies_and_record_kinds_says_so(client, demo, meeting, analyst_a):
-    other = Meeting.objects.create(symbol="S/PV.8000", body="Security Council")
+    other = Meeting.objects.create(
+        symbol="S/PV.8000", body="Security Council", record_kind="verbatim_record"
+    )
     response = client.get(f"/reports/compare/analysis/?meetings={demo.pk},{other.pk}")
     page = response.content.decode()
     assert response.status_code == 200

@@ -45,7 +45,10 @@ class Corpus:
 
 
 def _meeting(symbol, body, date, rows, key, statements):
-    meeting = Meeting.objects.create(symbol=symbol, body=body, date=date, title=symbol)
+    kind = "verbatim_record" if "/PV." in symbol else "press_release"
+    meeting = Meeting.objects.create(
+        symbol=symbol, body=body, date=date, title=symbol, record_kind=kind
+    )
     for order, (delegation, name, gender, kind, text) in enumerate(rows, 1):
         speaker = Speaker.objects.create(name=name, gender=gender) if name else None
         statements[(key, order)] = Statement.objects.create(

@@ -368,3 +368,26 @@ def test_the_side_by_side_page_explains_a_bad_statement(signed_in, small):
         signed_in, f"/meetings/{small.meeting.pk}/compare-analysts/?statement=abc", status=400
     )
     assert "has no statement abc" in html
+
+
+def test_the_compare_page_and_api_say_what_each_meeting_was_coded_from(signed_in, small, meeting):
+    meeting.record_kind = "summary"
+    meeting.save()
+    html = page(signed_in, f"/reports/compare/?meetings={small.meeting.pk}&meetings={meeting.pk}")
+    assert 'class="report-warnings record-kind-warning" role="alert"' in html
+    assert "A summary against a full record" in html
+    assert "Coded from: summary of the meeting" in html
+    assert "Coded from: meetings coverage press release" in html
+    api = signed_in.get(f"/api/reports/compare/?meetings={small.meeting.pk},{meeting.pk}").json()
+    assert [m["record_kind"] for m in api["meetings"]] == ["press_release", "summary"]
+    assert "A summary against a full record" in api["warnings"][1]
+
+
+def test_the_report_says_what_the_meeting_was_coded_from(signed_in, small):
+    small.meeting.record_kind = "summary"
+    small.meeting.save()
+    html = page(signed_in, f"/meetings/{small.meeting.pk}/report/")
+    assert '<dt>Coded from</dt><dd class="record-kind" data-record-kind="summary">' in html
+    assert "the summary&#x27;s account" in html or "the summary's account" in html
+    api = signed_in.get(f"/api/meetings/{small.meeting.pk}/report/").json()
+    assert api["meeting"]["record_kind"] == "summary"

@@ -71,3 +71,33 @@ def test_it_names_the_meetings_that_do_not_exist(two_meetings):
     with pytest.raises(ValidationError) as error:
         meeting_comparison(meetings=f"{first.pk},99999")
     assert error.value.message_dict == {"meetings": ["No meeting with id 99999."]}
+
+
+def test_meetings_of_one_kind_of_record_are_compared_without_a_warning(two_meetings):
+    first, second = two_meetings
+    comparison = meeting_comparison(meetings=[first.pk, second.pk])
+    assert [m.record_kind for m in comparison.meetings] == ["press_release", "press_release"]
+    assert comparison.warnings == []
+
+
+def test_a_summary_against_a_full_record_is_warned_about(two_meetings):
+    first, second = two_meetings
+    second.record_kind = "summary"
+    second.save()
+    comparison = meeting_comparison(meetings=[first.pk, second.pk])
+    assert [m.record_kind_label for m in comparison.meetings] == [
+        "Meetings Coverage press release",
+        "Summary of the meeting",
+    ]
+    different, summary = comparison.warnings
+    assert "different kinds of record" in different
+    assert "GA/2021: summary of the meeting" in different
+    assert summary.startswith("A summary against a full record")
+
+
+def test_a_verbatim_record_against_a_release_says_so_without_the_summary_warning(two_meetings):
+    first, second = two_meetings
+    second.record_kind = "verbatim_record"
+    second.save()
+    warnings = meeting_comparison(meetings=[first.pk, second.pk]).warnings
+    assert len(warnings) == 1 and "GA/2021: verbatim record" in warnings[0]

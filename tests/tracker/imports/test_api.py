@@ -118,9 +118,14 @@ def test_reimport_over_annotated_text_is_a_conflict_naming_the_statements(
 @pytest.mark.parametrize(
     ("payload", "field", "message"),
     [
-        ({}, "text", "Send a press release"),
-        ({"text": "   "}, "text", "Send a press release"),
-        ({"text": "A note about lunch."}, "text", "not a UN Meetings Coverage press release"),
+        ({}, "text", "Send a meeting record"),
+        ({"text": "   "}, "text", "Send a meeting record"),
+        ({"text": "A note about lunch."}, "text", "none of the records the workbench imports"),
+        (
+            {"text": "A note about lunch.", "kind": "press_release"},
+            "text",
+            "not a UN Meetings Coverage press release",
+        ),
         ({"text": "\x00\x01binary\x02"}, "text", "Null characters are not allowed"),
         ({"text": samples.SECURITY_COUNCIL, "kind": "poem"}, "kind", "not a valid choice"),
         (

@@ -140,7 +140,7 @@ def test_a_binary_upload_is_explained(client, administrator):
     upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.4\x00\x00\x01\x02binary", "application/pdf")
     response = client.post(NEW, {"kind": "press_release", "file": upload})
     assert response.status_code == 400
-    assert "not text" in response.content.decode()
+    assert "This is a PDF: only verbatim records" in response.content.decode()
 
 
 def test_a_truncated_release_previews_but_cannot_be_saved(client, administrator):

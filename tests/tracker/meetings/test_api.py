@@ -234,3 +234,41 @@ def test_a_bad_statement_cursor_is_a_400(api, two_meetings, query):
     response = api.get(f"/api/statements/?{query}")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
+
+
+def test_a_meeting_carries_its_record_kind_and_the_verbatim_cover(api, two_meetings):
+    older, later = two_meetings
+    later.record_kind = "verbatim_record"
+    later.president = "Mr. Shahid (Maldives)"
+    later.provisional = True
+    later.agenda = ["Agenda item 7"]
+    later.members = [
+        {"country": "Denmark", "name": "Lassen", "honorific": "Ms", "gender": "female"}
+    ]
+    later.same_meeting_as = older
+    later.save()
+    row = api.get(f"/api/meetings/{later.pk}/").json()
+    assert (row["record_kind"], row["president"], row["provisional"]) == (
+        "verbatim_record",
+        "Mr. Shahid (Maldives)",
+        True,
+    )
+    assert (row["agenda"], row["members"][0]["country"]) == (["Agenda item 7"], "Denmark")
+    assert row["same_meeting_as"] == older.pk
+    assert api.get(f"/api/meetings/{older.pk}/").json()["record_kind"] == "press_release"
+    assert ids(api.get("/api/meetings/?record_kind=verbatim_record")) == [later.pk]
+
+
+def test_an_unnamed_representative_has_the_gender_the_record_gives(api, meeting):
+    unnamed = meeting.statements.get(order=3)
+    unnamed.gender = "female"
+    unnamed.language = "French"
+    unnamed.save()
+    rows = api.get(f"/api/statements/?meeting={meeting.pk}").json()["results"]
+    assert (rows[2]["gender"], rows[2]["language"], rows[2]["from_summary"]) == (
+        "female",
+        "French",
+        False,
+    )
+    female = api.get(f"/api/statements/?meeting={meeting.pk}&gender=female").json()["results"]
+    assert [row["order"] for row in female] == [2, 3]

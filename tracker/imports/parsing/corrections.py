@@ -12,7 +12,6 @@ from .records import (
     GENDERS,
     SPEAKER_TYPES,
     SPEECH,
-    UNKNOWN,
     ImportProblem,
     PressRelease,
     Speaker,
@@ -89,7 +88,10 @@ def _statement(statement: Statement, fields: Mapping[str, Any], *, kind: str) ->
         if not text:
             raise ImportProblem("The speech text is empty: keep at least one paragraph.")
         statement = replace(statement, text=text)
-    gender = fields.get("gender") or (statement.speaker.gender if statement.speaker else UNKNOWN)
+    # An unnamed representative keeps the gender the record's pronouns gave.
+    gender = fields.get("gender") or (
+        statement.speaker.gender if statement.speaker else statement.gender
+    )
     kind_of_speaker = fields.get("speaker_type") or statement.speaker_type
     if gender not in GENDERS:
         raise ImportProblem(f"Statement {statement.order}: “{gender}” is not a gender.")
@@ -104,7 +106,9 @@ def _statement(statement: Statement, fields: Mapping[str, Any], *, kind: str) ->
         for key in ("delegation", "role", "on_behalf_of", "segment")
         if key in fields
     }
-    return replace(statement, speaker=speaker, speaker_type=kind_of_speaker, **text_fields)
+    return replace(
+        statement, speaker=speaker, speaker_type=kind_of_speaker, gender=gender, **text_fields
+    )
 
 
 def _date(value: Any) -> datetime.date | None:

@@ -163,3 +163,16 @@ class PressRelease:
             "notes": [asdict(n) for n in self.notes],
             "warnings": [asdict(w) for w in self.warnings],
         }
+
+
+ADDED_RECORD_NAME_LENGTH = 120  # tracker.models.Statement.added_from
+
+
+def added_record_name(release: PressRelease) -> str:
+    """What names a record added to another meeting (a speech) among that meeting's
+    statements: its symbol, else its kind and speaker ("speech of Amina Mohammed")."""
+    if release.meeting.symbol:
+        return release.meeting.symbol
+    first = release.statements[0] if release.statements else None
+    who = first.label if first else "an unattributed speaker"
+    return f"{release.kind.replace('_', ' ')} of {who}"[:ADDED_RECORD_NAME_LENGTH]

@@ -18,7 +18,7 @@ from tracker.imports.parsing.catalogue import parse
 from tracker.imports.parsing.corrections import apply_corrections
 from tracker.imports.parsing.fixture import meeting_fixture
 from tracker.imports.parsing.records import PRESS_RELEASE, SPEECH, ImportProblem
-from tracker.imports.saving import SELF_NAMED_ERRORS, press_release_save
+from tracker.imports.saving import SELF_NAMED_ERRORS, record_save
 from tracker.web.errors import validation_messages
 
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             # One transaction for all files: either every release is imported or none.
             with transaction.atomic():
                 for path, release in releases:
-                    outcome = press_release_save(release=release, dry_run=options["dry_run"])
+                    outcome = record_save(release=release, dry_run=options["dry_run"])
                     report.write(f"{path.name}: {outcome.summary}\n")
         except ValidationError as exc:
             messages = " ".join(validation_messages(exc, unlabelled=SELF_NAMED_ERRORS))

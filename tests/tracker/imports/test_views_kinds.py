@@ -1,0 +1,116 @@
+"""The import page with every kind: detection by default, a verbatim record's PDF with its
+cover in the preview, a summary, a speech added to its meeting, and uploads refused
+with a message naming the problem."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.tracker.imports import real_records as real
+from tests.tracker.imports.parsing.pdf_builder import pdf
+from tests.tracker.imports.test_views import COMMIT, NEW, form_data
+from tracker.imports.uploads import MAX_PDF_BYTES
+from tracker.models import Meeting, Statement
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, name, data, **fields):
+    content_type = "application/pdf" if name.endswith(".pdf") else "text/plain"
+    return client.post(NEW, {"file": SimpleUploadedFile(name, data, content_type), **fields})
+
+
+def test_the_form_offers_detection_first_and_accepts_pdfs(client, administrator):
+    client.force_login(administrator)
+    html = client.get(NEW).content.decode()
+    assert '<option value="auto" selected>Detect automatically</option>' in html
+    for kind in ("press_release", "verbatim_record", "summary", "speech"):
+        assert f'<option value="{kind}"' in html
+    assert ".pdf" in html and 'name="into"' in html and 'name="date"' in html
+
+
+def test_a_record_s_pdf_previews_with_its_kind_and_cover_and_saves(client, administrator):
+    client.force_login(administrator)
+    response = upload(client, "S_PV.10100.pdf", real.pdf_bytes("S_PV.10100"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-record-kind="verbatim_record"' in html
+    assert "The record&#x27;s cover" in html or "The record's cover" in html
+    assert "Provisional" in html and "Mr. Osman (Somalia)" in html
+    assert "Denmark (Ms. Lassen)" in html or "Denmark" in html
+    response = client.post(COMMIT, form_data(html))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(symbol="S/PV.10100")
+    assert meeting.record_kind == "verbatim_record" and meeting.provisional
+    assert meeting.statements.count() == len(real.parsed_record("S_PV.10100").statements)
+    assert [s.text for s in meeting.statements.order_by("order")] == [
+        s.text for s in real.parsed_record("S_PV.10100").statements
+    ]
+
+
+def test_a_summary_is_detected_and_saved_as_summary_text(client, administrator):
+    client.force_login(administrator)
+    response = client.post(
+        NEW,
+        {
+            "text": real.SUMMARY_2021.read_text(encoding="utf-8"),
+            "kind": "auto",
+            "symbol": "GA/12387",
+            "date": "2021-11-22",
+        },
+    )
+    html = response.content.decode()
+    assert 'data-record-kind="summary"' in html
+    assert client.post(COMMIT, form_data(html)).status_code == 302
+    meeting = Meeting.objects.get(symbol="GA/12387")
+    assert meeting.record_kind == "summary" and meeting.date.isoformat() == "2021-11-22"
+    assert meeting.statements.filter(from_summary=True).count() == 12
+
+
+def test_a_speech_is_added_to_its_meeting_with_crlf_from_the_textarea_stored_as_lf(
+    client, administrator
+):
+    client.force_login(administrator)
+    html = client.post(
+        NEW,
+        {"text": real.SUMMARY_2021.read_text("utf-8"), "symbol": "GA/12387", "kind": "auto"},
+    ).content.decode()
+    client.post(COMMIT, form_data(html))
+    speech = real.SPEECH_2021.read_text(encoding="utf-8").replace("\n", "\r\n")
+    response = client.post(NEW, {"text": speech, "kind": "auto", "into": "ga/12387"})
+    html = response.content.decode()
+    assert "It will be added to GA/12387" in html
+    data = form_data(html)
+    data["speech-text"] = data["speech-text"].replace("\n", "\r\n")  # as a browser sends it
+    assert client.post(COMMIT, data).status_code == 302
+    meeting = Meeting.objects.get(symbol="GA/12387")
+    added = meeting.statements.get(order=13)
+    assert added.added_from == "speech of Amina Mohammed"
+    assert "\r" not in added.text and "\n\n" in added.text
+    assert Meeting.objects.count() == 1
+
+
+def test_adding_to_a_meeting_that_does_not_exist_is_refused(client, administrator):
+    client.force_login(administrator)
+    response = client.post(
+        NEW, {"text": real.SPEECH_2021.read_text("utf-8"), "kind": "auto", "into": "GA/404"}
+    )
+    assert response.status_code == 400
+    assert "No meeting has the symbol GA/404" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("scan.pdf", pdf("", ""), "needs OCR"),
+        ("locked.pdf", pdf("S/PV.1 The meeting", encrypted=True), "encrypted"),
+        ("other.pdf", pdf("Invoice 2231 for shipping services, due in thirty days."), "not a UN"),
+        ("huge.pdf", b"%PDF-1.4\n" + b"0" * (MAX_PDF_BYTES + 1), "over the limit of 20 MB"),
+        ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), "over the limit of 5 MB"),
+    ],
+)
+def test_bad_uploads_are_explained_and_nothing_is_saved(client, administrator, name, data, message):
+    client.force_login(administrator)
+    response = upload(client, name, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Meeting.objects.exists() and not Statement.objects.exists()
