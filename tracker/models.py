@@ -244,7 +244,9 @@ class ImportJob(models.Model):
 
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IMPORT)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    kind = models.CharField(max_length=40, default="auto", help_text="The kind of record asked for.")
+    kind = models.CharField(
+        max_length=40, default="auto", help_text="The kind of record asked for."
+    )
     symbol = models.CharField(max_length=64, blank=True)
     dry_run = models.BooleanField(default=False)
     keep_going = models.BooleanField(default=False)
