@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Meeting, Speaker, Statement
+from .models import ImportJob, Meeting, Speaker, Statement
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
@@ -116,3 +116,21 @@ class StatementAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="Text")
     def first_words(self, obj):
         return obj.text[:80] + ("…" if len(obj.text) > 80 else "")
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Background imports, to look at: the worker writes them, nobody edits them."""
+
+    list_display = ["pk", "mode", "status", "created_by", "created", "total", "refused"]
+    list_filter = ["status", "mode", "dry_run", "keep_going"]
+    search_fields = ["created_by__username", "message", "upload_names"]
+    list_select_related = ["created_by"]
+    exclude = ["upload"]  # the files themselves, until the job has run
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
