@@ -24,11 +24,12 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 ## make run: virtual environment, install, migrate, load the codebook and GA/11955 once,
-## create the demo logins, and serve on http://127.0.0.1:$(PORT)
+## create the demo logins, and serve on http://127.0.0.1:$(PORT) with the task queue's
+## worker beside the web server (background imports); Ctrl-C stops both.
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py setup_workbench --demo-coding
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PY=$(PY) scripts/serve.sh $(PORT)
 
 ## make test: lint, the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests
 ## included. Both runs always happen; the last line says how each went. The suite runs in

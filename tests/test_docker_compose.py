@@ -56,8 +56,8 @@ def secrets_env() -> dict[str, str]:
     }
 
 
-def test_there_is_a_postgresql_15_database_and_the_web_app():
-    assert set(SERVICES) == {"db", "web"}
+def test_there_is_a_postgresql_15_database_the_web_app_and_a_worker():
+    assert set(SERVICES) == {"db", "web", "worker"}
     assert SERVICES["db"]["image"] == "postgres:15"
     assert SERVICES["web"]["build"] == "."
     assert "pg_isready" in " ".join(SERVICES["db"]["healthcheck"]["test"])
@@ -115,6 +115,15 @@ def test_the_web_app_migrates_loads_the_fixtures_and_serves_with_gunicorn():
     positions = [command.index(step) for step in steps]
     assert positions == sorted(positions)
     assert SERVICES["web"]["ports"] == ["${PORT:-8000}:8000"]
+
+
+def test_the_worker_runs_the_task_queue_with_the_web_apps_image_and_settings():
+    worker = SERVICES["worker"]
+    assert worker["build"] == "."
+    assert worker["environment"] == WEB_ENV
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert worker["depends_on"]["db"] == {"condition": "service_healthy"}
+    assert "ports" not in worker and worker["restart"] == "unless-stopped"
 
 
 def test_the_web_environment_as_compose_fills_it_passes_the_deployment_checks(secrets_env):

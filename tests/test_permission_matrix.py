@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -30,6 +31,7 @@ from annotations.coding.services import (
 )
 from annotations.models import MissedOpportunity
 from tracker.delegations.services import country_group_save
+from tracker.models import ImportJob
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +97,11 @@ def m(w: World) -> int:
     return w.meeting.pk
 
 
+def administrators_job() -> int:
+    """An import job of the administrator persona (a job is only its importer's)."""
+    return ImportJob.objects.create(created_by=User.objects.get(username="ada")).pk
+
+
 PROBES = [
     # Accounts and the front door.
     Probe("", "GET", lambda w: "/", expect(LOGIN, OK, OK, OK, OK)),
@@ -108,6 +115,20 @@ PROBES = [
     Probe("imports/commit/", "POST", lambda w: "/imports/commit/", ADMIN_PAGE),
     Probe("api/imports/preview/", "POST", lambda w: "/api/imports/preview/", ADMIN_API, json=True),
     Probe("api/imports/", "POST", lambda w: "/api/imports/", ADMIN_API, json=True),
+    Probe("imports/bulk/", "GET", lambda w: "/imports/bulk/", ADMIN_PAGE),
+    Probe("imports/bulk/", "POST", lambda w: "/imports/bulk/", ADMIN_PAGE, note="(no files)"),
+    Probe(
+        "imports/jobs/<int:job_id>/",
+        "GET",
+        lambda w: f"/imports/jobs/{administrators_job()}/",
+        ADMIN_PAGE,
+    ),
+    Probe(
+        "imports/jobs/<int:job_id>/status.json",
+        "GET",
+        lambda w: f"/imports/jobs/{administrators_job()}/status.json",
+        ADMIN_PAGE,
+    ),
     # The meeting record, read-only for everyone logged in.
     Probe("^api/meetings/$", "GET", lambda w: "/api/meetings/", API_FOR_ALL),
     Probe("^api/meetings/(?P<pk>[^/.]+)/$", "GET", lambda w: f"/api/meetings/{m(w)}/", API_FOR_ALL),

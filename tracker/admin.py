@@ -9,6 +9,7 @@ from .models import (
     CountryGroupMembership,
     Delegation,
     DelegationAlias,
+    ImportJob,
     Meeting,
     Speaker,
     Statement,
@@ -203,3 +204,21 @@ class CountryGroupMembershipAdmin(ReadOnlyAdmin):
     list_filter = ["group"]
     list_select_related = ["group", "delegation"]
     search_fields = ["group__name", "delegation__name"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Background imports, to look at: the worker writes them, nobody edits them."""
+
+    list_display = ["pk", "mode", "status", "created_by", "created", "total", "refused"]
+    list_filter = ["status", "mode", "dry_run", "keep_going"]
+    search_fields = ["created_by__username", "message", "upload_names"]
+    list_select_related = ["created_by"]
+    exclude = ["upload"]  # the files themselves, until the job has run
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

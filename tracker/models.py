@@ -281,3 +281,69 @@ class CountryGroupMembership(models.Model):
         return (
             f"{self.delegation} in {self.group}{years if self.first_year or self.last_year else ''}"
         )
+
+
+# Imports run as background work (tracker/imports/bulk): an ImportJob is what the
+# browser polls while the task queue's worker imports an archive or parses a large PDF.
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The jobs `user` started: a job's files and results are its importer's."""
+        return self.filter(created_by=user) if user.is_authenticated else self.none()
+
+
+class ImportJob(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
+
+    class Mode(models.TextChoices):
+        IMPORT = "import", "Import the files"
+        PARSE = "parse", "Parse one record for the preview"
+
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IMPORT)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    kind = models.CharField(
+        max_length=40, default="auto", help_text="The kind of record asked for."
+    )
+    symbol = models.CharField(max_length=64, blank=True)
+    dry_run = models.BooleanField(default=False)
+    keep_going = models.BooleanField(default=False)
+    # The uploaded files, packed as one uncompressed zip (one member per upload), so a
+    # worker on another machine reads them from the database; emptied once the job ends.
+    upload = models.BinaryField(blank=True, default=b"")
+    upload_names = models.JSONField(default=list, blank=True)
+    phase = models.CharField(max_length=20, blank=True, help_text="checking, saving, parsing")
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    held_back = models.PositiveIntegerField(default=0)
+    # One {"name", "status", "symbol", "reason", "statements"} per file, in order.
+    results = models.JSONField(default=list, blank=True)
+    # A parse job: the record's text as the parser normalised it (the preview re-parses it).
+    source = models.TextField(blank=True)
+    message = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="import_jobs"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Import job {self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)

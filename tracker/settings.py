@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # The task queue (Django 6's django.tasks, backported): background imports.
+    "django_tasks",
+    "django_tasks_db",
     "tracker",
     "annotations",
 ]
@@ -190,6 +193,25 @@ STORAGES = {
 # Uploads (press releases, fixtures, .qdpx) are read in memory up to this size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# A bulk import's multi-file upload: hundreds of records in one request (Django's default
+# is 100 files); their total size is limited by tracker.imports.bulk.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+
+# Background work (bulk imports, large PDFs) goes through Django's task framework. The
+# database backend keeps the queue in the configured database (SQLite or PostgreSQL), run
+# by `python manage.py db_worker`; WB_TASKS_BACKEND=immediate runs each task inside the
+# request instead (no worker; a long import then holds the web worker).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env_str("WB_TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"WB_TASKS_BACKEND must be {' or '.join(TASKS_BACKENDS)} (got {TASKS_BACKEND!r})."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -18,7 +18,7 @@ from annotations.models import (
     StatementProgress,
     SuggestionDecision,
 )
-from tracker.models import CountryGroup, Meeting, Speaker, SpeakerType, Statement
+from tracker.models import CountryGroup, ImportJob, Meeting, Speaker, SpeakerType, Statement
 
 
 def own_models():
@@ -75,6 +75,7 @@ def add_coded_meeting(number, codebook, analyst, reviewer):
     )
     missed.codes.add(code)
     SchemeAssignment.objects.create(meeting=meeting, scheme=codebook)
+    ImportJob.objects.create(created_by=analyst, status="finished", results=[{"name": "a.txt"}])
     return meeting
 
 

@@ -1,6 +1,6 @@
 """The import: pages under /imports/ and the REST preview-then-commit under /api/imports/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import api, views
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("imports/commit/", views.import_commit, name="import-commit"),
     path("api/imports/preview/", api.ImportPreviewView.as_view(), name="api-import-preview"),
     path("api/imports/", api.ImportCommitView.as_view(), name="api-import-commit"),
+    path("", include("tracker.imports.bulk.urls")),
 ]
