@@ -1,4 +1,5 @@
-"""An administrator imports a release in the browser: paste, check the preview, save."""
+"""An administrator imports a release or a record's PDF in the browser: paste or upload,
+check the preview, save."""
 
 import re
 
@@ -7,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.tracker.imports import press_release_samples as samples
+from tests.tracker.imports import real_records as real
 from tracker.models import Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,3 +68,26 @@ def test_rows_with_warnings_can_be_shown_alone(page, sign_in, administrator):
     expect(page.locator("[data-row]:visible")).to_have_count(1)
     page.get_by_role("button", name="Show all rows").click()
     expect(page.locator("[data-row]:visible")).to_have_count(6)
+
+
+def test_uploading_a_verbatim_record_s_pdf_detects_it_and_saves_it(page, sign_in, administrator):
+    sign_in(administrator)
+    page.goto("/imports/new/")
+    expect(page.get_by_label("What is it?")).to_have_value("auto")
+    page.get_by_label(re.compile(r"upload it")).set_input_files(
+        str(real.RECORDS / "S_PV.10100.pdf")
+    )
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check the import: S/PV.10100")
+    expect(page.locator("[data-record-kind]")).to_contain_text("A verbatim record")
+    cover = page.get_by_role("region", name="The record's cover")
+    expect(cover).to_contain_text("Mr. Osman (Somalia)")
+    expect(cover).to_contain_text("Provisional")
+    statements = len(real.parsed_record("S_PV.10100").statements)
+    page.get_by_role("button", name=re.compile(r"^Save")).click()
+    meeting = Meeting.objects.get(symbol="S/PV.10100")
+    expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/$"))
+    assert meeting.record_kind == "verbatim_record"
+    stored = [s.text for s in meeting.statements.order_by("order")]
+    assert stored == [s.text for s in real.parsed_record("S_PV.10100").statements]
+    assert len(stored) == statements
