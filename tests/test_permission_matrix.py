@@ -129,6 +129,13 @@ PROBES = [
         lambda w: f"/imports/jobs/{administrators_job()}/status.json",
         ADMIN_PAGE,
     ),
+    Probe(
+        "imports/jobs/<int:job_id>/preview/",
+        "GET",
+        lambda w: f"/imports/jobs/{administrators_job()}/preview/",
+        ADMIN_PAGE,
+        note="(not read yet: the import page again)",
+    ),
     # The meeting record, read-only for everyone logged in.
     Probe("^api/meetings/$", "GET", lambda w: "/api/meetings/", API_FOR_ALL),
     Probe("^api/meetings/(?P<pk>[^/.]+)/$", "GET", lambda w: f"/api/meetings/{m(w)}/", API_FOR_ALL),

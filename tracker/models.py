@@ -310,6 +310,9 @@ class ImportJob(models.Model):
         max_length=40, default="auto", help_text="The kind of record asked for."
     )
     symbol = models.CharField(max_length=64, blank=True)
+    # A parse job for the import page: the date the analyst gave and the meeting to add to.
+    date = models.DateField(null=True, blank=True)
+    into = models.CharField(max_length=64, blank=True)
     dry_run = models.BooleanField(default=False)
     keep_going = models.BooleanField(default=False)
     # The uploaded files, packed as one uncompressed zip (one member per upload), so a

@@ -2,14 +2,17 @@
 check the preview, save."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.tracker.imports import press_release_samples as samples
 from tests.tracker.imports import real_records as real
-from tracker.models import Meeting
+from tests.tracker.imports.bulk.conftest import DATABASE
+from tracker.models import ImportJob, Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,7 +73,10 @@ def test_rows_with_warnings_can_be_shown_alone(page, sign_in, administrator):
     expect(page.locator("[data-row]:visible")).to_have_count(6)
 
 
-def test_uploading_a_verbatim_record_s_pdf_detects_it_and_saves_it(page, sign_in, administrator):
+def test_uploading_a_verbatim_record_s_pdf_detects_it_and_saves_it(
+    page, sign_in, administrator, settings
+):
+    settings.TASKS = DATABASE  # a real queue, run below by a real worker
     sign_in(administrator)
     page.goto("/imports/new/")
     expect(page.get_by_label("What is it?")).to_have_value("auto")
@@ -78,6 +84,16 @@ def test_uploading_a_verbatim_record_s_pdf_detects_it_and_saves_it(page, sign_in
         str(real.RECORDS / "S_PV.10100.pdf")
     )
     page.get_by_role("button", name="Preview").click()
+
+    # The PDF is read by the task queue's worker while the page shows the job waiting.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reading the record")
+    job = ImportJob.objects.get()
+    expect(page).to_have_url(re.compile(rf"/imports/jobs/{job.pk}/$"))
+    expect(page.get_by_role("status")).to_contain_text("Waiting for the worker")
+    call_command("db_worker", "--batch", stdout=StringIO(), stderr=StringIO())
+
+    # The page notices by itself and opens the preview.
+    expect(page).to_have_url(re.compile(rf"/imports/jobs/{job.pk}/preview/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Check the import: S/PV.10100")
     expect(page.locator("[data-record-kind]")).to_contain_text("A verbatim record")
     cover = page.get_by_role("region", name="The record's cover")

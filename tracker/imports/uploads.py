@@ -2,10 +2,10 @@
 
     parse_upload(data, kind, symbol, date) → PressRelease
 
-The import page calls it synchronously. A verbatim record's PDF costs seconds of CPU
-(pdfminer's layout of every glyph: A/76/PV.102, 30 pages, 3–4 s on a shared two-core
-machine; a press release 20–60 ms), so this is the one call to move into background work
-(django-tasks) once the task queue exists; it takes and returns plain data for that.
+A verbatim record's PDF costs seconds of CPU (pdfminer's layout of every glyph:
+A/76/PV.102, 30 pages, 3–4 s on a shared two-core machine; a press release 20–60 ms), so
+the import page calls it for texts only and leaves PDFs to the task queue's worker
+(bulk/tasks.py), which calls it with the same plain data.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import datetime
 import logging
 import time
 
-from .parsing.catalogue import parse
+from .parsing.catalogue import AUTO, VERBATIM_RECORD, parse
+from .parsing.detection import is_pdf
 from .parsing.records import PressRelease
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ MEGABYTE = 1024 * 1024
 
 def upload_problem(*, name: str, size: int, head: bytes) -> str:
     """Why an upload is too large to import, or "" when it is not."""
-    pdf = head.lstrip()[:5] == b"%PDF-"
+    pdf = is_pdf(head)
     limit = MAX_PDF_BYTES if pdf else MAX_TEXT_BYTES
     if size <= limit:
         return ""
@@ -35,6 +36,12 @@ def upload_problem(*, name: str, size: int, head: bytes) -> str:
         f"{name} is {size / MEGABYTE:.1f} MB, over the limit of {limit // MEGABYTE} MB for "
         f"{'a PDF' if pdf else 'a text or web page'} ({what}). Nothing was imported."
     )
+
+
+def read_in_background(data: bytes | str, kind: str) -> bool:
+    """Whether the import page leaves this upload to the queue's worker: a PDF read as a
+    verbatim record (as another kind, parse refuses it at once, before reading it)."""
+    return is_pdf(data) and kind in (AUTO, VERBATIM_RECORD)
 
 
 def parse_upload(
@@ -47,7 +54,7 @@ def parse_upload(
     seconds = time.process_time() - started
     logger.info(
         "parsed %s %s as %s in %.2f s CPU (%d statements)",
-        "a PDF of" if isinstance(data, bytes) and data[:5] == b"%PDF-" else "a text of",
+        "a PDF of" if is_pdf(data) else "a text of",
         f"{len(data)} bytes",
         release.kind,
         seconds,

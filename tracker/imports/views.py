@@ -1,5 +1,8 @@
 """The import page: paste or upload a release → preview with editable speakers → save.
 
+A PDF is read on the task queue first (seconds of CPU): the upload redirects to the job's
+progress page, which continues on the preview (import_parsed) once the worker is done.
+
 Thin views: .parsing parses, .saving saves. The preview carries the
 source text back in the form and the save re-parses it, so no parse waits on the
 server between the two steps.
@@ -14,13 +17,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tracker.models import Meeting
+from tracker.models import ImportJob, Meeting
 from tracker.web.errors import validation_messages
 
+from .bulk.jobs import parse_in_background, parsed_release
 from .forms import (
     ImportCommitForm,
     ImportSourceForm,
@@ -32,7 +36,7 @@ from .parsing.catalogue import ImportKind, import_kind, parse
 from .parsing.corrections import apply_corrections
 from .parsing.records import ImportProblem, MeetingHeader, PressRelease
 from .saving import SELF_NAMED_ERRORS, ImportConflict, record_save
-from .uploads import parse_upload
+from .uploads import parse_upload, read_in_background
 
 IMPORT_PERMISSION = "tracker.add_meeting"
 
@@ -45,7 +49,8 @@ def import_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             into = _meeting_to_add_to(data["into"])
-            # Synchronous for now: parse_upload is the call to move to background work.
+            if read_in_background(data["data"], data["kind"]):
+                return _parse_in_background(request, data)
             release = parse_upload(data["data"], data["kind"], data["symbol"], data["date"])
         except ImportProblem as exc:
             form.add_error(None, str(exc))
@@ -53,6 +58,33 @@ def import_new(request: HttpRequest) -> HttpResponse:
             return _preview(request, release, kind=import_kind(release.kind), into=into)
     status = 400 if form.errors else 200
     return render(request, "tracker/imports/new.html", {"form": form}, status=status)
+
+
+def _parse_in_background(request: HttpRequest, data: dict) -> HttpResponse:
+    """A PDF costs seconds of CPU to read (a text, milliseconds): the queue's worker reads
+    it while the analyst watches the job's progress page, which then opens the preview."""
+    job = parse_in_background(
+        data["data"],
+        data["kind"],
+        data["symbol"],
+        date=data["date"],
+        into=data["into"],
+        created_by=request.user,
+    )
+    return redirect("import-job", job_id=job.pk)
+
+
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+@require_GET
+def import_parsed(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The preview of a record the queue's worker has read (the job's own importer only)."""
+    job = get_object_or_404(ImportJob.objects.for_user(request.user), pk=job_id)
+    try:
+        release = parsed_release(job)
+        into = _meeting_to_add_to(job.into)
+    except ImportProblem as exc:
+        return _start_again(request, str(exc))
+    return _preview(request, release, kind=import_kind(release.kind), into=into)
 
 
 @permission_required(IMPORT_PERMISSION, raise_exception=True)

@@ -1,5 +1,6 @@
 // A running import job's page: poll its JSON status and show the progress; once the job
-// is over, load the page again, which then shows the summary table. The status URL comes
+// is over, load the page again, which then shows the summary table (or, for a record read
+// for the import page, open its preview). The status URL comes
 // from the page (data-status-url). Without the script the page still works on reload.
 
 const POLL_MS = 1000;
@@ -35,7 +36,9 @@ async function poll(delay) {
     const status = await response.json();
     show(status);
     if (status.over) {
-      window.location.reload();
+      // A record read for the import page goes on to its preview; an import, to its summary.
+      if (status.next) window.location.assign(status.next);
+      else window.location.reload();
       return;
     }
   } catch (error) {

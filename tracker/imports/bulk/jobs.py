@@ -4,12 +4,13 @@ The web worker only stores the uploads and enqueues; the queue's worker (tasks.p
 the parsing and saving and writes its progress here, which the progress page polls.
 
     import_job_create(*, uploads, created_by, kind, dry_run, keep_going) → ImportJob
-    parse_in_background(data, kind, symbol, *, created_by=None) → ImportJob
+    parse_in_background(data, kind, symbol, *, date, into, created_by) → ImportJob
     parsed_release(job) → PressRelease (a finished parse job, for the import preview)
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 import time
 import zipfile
@@ -52,14 +53,25 @@ def import_job_create(
     return _enqueue(job)
 
 
-def parse_in_background(data: bytes | str, kind: str, symbol: str = "", *, created_by=None):
+def parse_in_background(
+    data: bytes | str,
+    kind: str,
+    symbol: str = "",
+    *,
+    date: datetime.date | None = None,
+    into: str = "",
+    created_by=None,
+) -> ImportJob:
     """Parse one (large) record on the queue instead of in the web worker; poll the job,
-    then `parsed_release(job)` gives the parse for the import preview."""
+    then `parsed_release(job)` gives the parse for the import preview (`into`: the symbol
+    of the meeting the preview adds the record to)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     job = ImportJob.objects.create(
         mode=ImportJob.Mode.PARSE,
         kind=kind,
         symbol=symbol,
+        date=date,
+        into=into,
         upload=pack([NamedData("record", raw)]),
         upload_names=["record"],
         total=1,
@@ -73,7 +85,7 @@ def parsed_release(job: ImportJob) -> PressRelease:
     a second even for a 40-page record: the PDF's text extraction is what took long)."""
     if job.mode != ImportJob.Mode.PARSE or job.status != ImportJob.Status.FINISHED:
         raise ImportProblem(job.message or "This record has not been read yet.")
-    return catalogue.parse(job.source, kind=job.kind, symbol=job.symbol)
+    return catalogue.parse(job.source, kind=job.kind, symbol=job.symbol, date=job.date)
 
 
 def _enqueue(job: ImportJob) -> ImportJob:
@@ -155,7 +167,8 @@ def job_finish(job: ImportJob, report: BulkReport) -> None:
 def job_parsed(job: ImportJob, release: PressRelease) -> None:
     job.refresh_from_db()
     job.status, job.finished, job.upload = ImportJob.Status.FINISHED, timezone.now(), b""
-    job.source, job.done = release.source, 1
+    # The kind detected: the preview re-parses the normalised text, which is no longer a PDF.
+    job.source, job.kind, job.done = release.source, release.kind, 1
     statements = len(release.statements)
     job.message = f"Read {release.meeting.symbol or 'the record'}: {statements} statements."
     job.save()

@@ -11,8 +11,8 @@ import logging
 
 from django_tasks import task
 
-from tracker.imports.parsing import catalogue
 from tracker.imports.parsing.records import ImportProblem
+from tracker.imports.uploads import parse_upload
 from tracker.models import ImportJob
 
 from .jobs import ProgressRecorder, job_fail, job_finish, job_parsed, job_start, unpack
@@ -56,5 +56,5 @@ def _import(job: ImportJob) -> None:
 def _parse(job: ImportJob) -> None:
     job_start(job, phase="parsing")
     (record,) = unpack(job)
-    release = catalogue.parse(record.data, kind=job.kind, symbol=job.symbol)
+    release = parse_upload(record.data, job.kind, job.symbol, job.date)
     job_parsed(job, release)
