@@ -7,7 +7,8 @@ signs point to, and the parse is returned, so nothing is parsed twice.
                      says the complete summary follows)
     speech           released alone (SG/SM/…, DSG/SM/…) or introduced as one ("Following
                      are … remarks", "The following statement was issued …")
-    summary          no statement-by-statement part, but sentences attributed to speakers
+    summary          no statement-by-statement part, but sentences attributed to speakers,
+                     in a UN text (a symbol, the marks of a UN page, or the analyst's symbol)
 
 A record is never taken for a release: the verbatim test comes first and is strict about
 the record's own conventions, and a release never passes it (verbatim/detect.py).
@@ -45,6 +46,21 @@ NOT_A_RECORD = (
 )
 
 
+# A summary is the UN's own text: a press symbol, or the marks of its sites and pages (UN Web
+# TV's "Production Date … Video Length"). An analysis or a news story about a meeting
+# (PeaceWomen's, IISD's) names speakers too, but it is somebody else's account of them.
+UN_MARKS = re.compile(
+    r"\b[A-Z]{2,6}(?:/[A-Z]{2,4})?/\d{3,5}\b|Meetings\s+Coverage|\b(?:press|webtv|news)\.un\.org\b"
+    r"|\bUN\s+Web\s+TV\b|\bProduction\s+Date\b[\s\S]{0,400}\bVideo\s+Length\b"
+)
+SOMEONE_ELSES_ACCOUNT = (
+    "This reads as somebody else's account of a meeting (an analysis or a news story): it "
+    "quotes speakers, but carries no UN symbol (such as GA/12387) nor the marks of a UN page. "
+    "Import the UN's own record of the meeting; if this is a UN summary, give its symbol or "
+    "choose “Summary”."
+)
+
+
 def is_pdf(data: bytes | str) -> bool:
     return isinstance(data, bytes) and data.lstrip()[:5] == b"%PDF-"
 
@@ -66,6 +82,8 @@ def detect_and_parse(
         return parse_single_speech(data, symbol=symbol)
     summary = _summary(data, symbol=symbol, date=date)
     if summary is not None and summary.statements:
+        if not (symbol or summary.meeting.symbol or UN_MARKS.search(source.text)):
+            raise ImportProblem(SOMEONE_ELSES_ACCOUNT)
         return summary
     raise ImportProblem(NOT_A_RECORD)
 

@@ -109,6 +109,26 @@ def test_a_text_that_is_no_record_is_refused_naming_what_was_expected():
     assert "summary" in message and "single speech" in message
 
 
+@pytest.mark.parametrize("seed", ["003_ce99f09962ebaf39.txt", "004_90e615c2597ad490.txt"])
+def test_an_analysis_or_news_story_about_a_meeting_is_not_taken_for_a_summary(seed):
+    """PeaceWomen's analysis and IISD's story name and quote the speakers of GA/11955, but
+    they are accounts by others: refused under auto, importable when the analyst insists."""
+    text = (real.SUMMARY_2021.parent / seed).read_text(encoding="utf-8")
+    with pytest.raises(ImportProblem, match="somebody else's account of a meeting"):
+        parse(text)
+    assert parse(text, kind=SUMMARY).kind == SUMMARY
+    assert parse(text, symbol="GA/11955").statements  # the analyst vouches for it
+
+
+def test_a_summary_with_a_un_symbol_of_its_own_is_detected_without_one_given():
+    text = real.SUMMARY_2021.read_text(encoding="utf-8")
+    assert parse(text).kind == SUMMARY  # the UN Web TV page's own marks
+    unmarked = text.replace("Production Date", "").replace("Video Length", "")
+    assert parse(unmarked + "\n\nSource: press.un.org/en/2021/ga12387.doc.htm").kind == SUMMARY
+    with pytest.raises(ImportProblem, match="somebody else's account"):
+        parse(unmarked)
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
