@@ -63,6 +63,7 @@ def comparison_draft(
                 w, key, str(index), w.say(title), slugs, group, chart, reports, citations
             )
         )
+    sections.append(missed_section(w, reports, citations, str(len(sections) + 1)))
     sections.append(method_section(w, reports, options, str(len(sections) + 1)))
     symbols = [meeting.symbol for meeting in ordered]
     demo = any(is_demo_analyst(a.username) for r in reports for a in r.overview.analysts)
@@ -220,6 +221,69 @@ def compared_section(w, key, number, title, slugs, group, chart, reports, citati
     section.blocks += [
         compared_claim(w, slug, topic(name), reports, citations) for slug, name in codes
     ]
+    return section
+
+
+def missed_section(w: Wording, reports, citations: Citations, number: str) -> Section:
+    """Each meeting's recorded missed opportunities, then the codes under the threshold in
+    any meeting, with every meeting's figures: a gap in all of them is a lasting one."""
+    threshold = f"{reports[0].missed_opportunities.threshold:g}"
+    section = Section(
+        "missed",
+        number,
+        w.say("section.missed"),
+        [Paragraph(w.say("compare.missed_intro", threshold=threshold))],
+    )
+    section.subsections.append(recorded_subsection(w, reports, f"{number}.1"))
+    section.subsections.append(
+        candidates_subsection(w, reports, citations, f"{number}.2", threshold)
+    )
+    return section
+
+
+def recorded_subsection(w: Wording, reports, number: str) -> Section:
+    section = Section("missed-recorded", number, w.say("section.missed-recorded"))
+    for report in reports:
+        symbol, recorded = report.meeting.symbol, report.missed_opportunities.recorded
+        if not recorded:
+            section.blocks.append(Paragraph(w.say("compare.missed_none", symbol=symbol)))
+        for record in recorded:
+            section.blocks.append(
+                Paragraph(
+                    w.say(
+                        "compare.missed_recorded",
+                        symbol=symbol,
+                        title=record.title.strip(),
+                        analyst=record.analyst,
+                        rationale=record.rationale,
+                    )
+                )
+            )
+    return section
+
+
+def candidates_subsection(w: Wording, reports, citations, number: str, threshold) -> Section:
+    section = Section("missed-candidates", number, w.say("section.missed-candidates"))
+    under: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    coded = [report for report in reports if report.overview.annotations]
+    for report in coded:  # an uncoded meeting's figures are missing, not under a threshold
+        for candidate in report.missed_opportunities.candidates:
+            under.setdefault(candidate.slug, []).append(report.meeting.symbol)
+            names.setdefault(candidate.slug, candidate.name)
+    if not under:
+        key = "missed.candidates_none" if coded else "compare.missed_uncoded"
+        section.blocks.append(Paragraph(w.say(key, threshold=threshold)))
+    for slug, symbols in under.items():
+        claim = compared_claim(w, slug, topic(names[slug]), reports, citations)
+        every = len(symbols) == len(reports)
+        claim.text = w.say(
+            "compare.missed_all" if every else "compare.missed_some",
+            meetings=" and ".join(symbols),
+            threshold=threshold,
+            claim=claim.text,
+        )
+        section.blocks.append(claim)
     return section
 
 

@@ -162,3 +162,43 @@ def test_record_kind_comes_from_the_meeting_not_its_symbol(demo):
 
 def test_claims_are_built_only_from_claims(demo):
     assert all(isinstance(c, Claim) for c in meeting_draft(meeting=demo).claims())
+
+
+def _missed(draft):
+    return next(section for section in draft.sections if section.key == "missed")
+
+
+def test_the_comparison_has_each_meetings_missed_opportunities_with_its_figures(demo, meeting):
+    """GA/11955 (the demo coding) against an uncoded meeting: what each meeting's analysts
+    recorded, and each code under the threshold with every meeting's figures — the uncoded
+    meeting's as missing, never as a gap."""
+    from annotations.analysis.compare import comparison_draft
+    from annotations.reports import build_report, report_options
+
+    draft = comparison_draft(meetings=[demo.pk, meeting.pk], threshold=20)
+    recorded, candidates = _missed(draft).subsections
+    report = build_report(meeting=demo, options=report_options(meetings=[demo], threshold=20))
+    titles = {record.title.strip() for record in report.missed_opportunities.recorded}
+    texts = [block.text for block in recorded.blocks]
+    assert titles and all(any(title in text for text in texts) for title in titles)
+    assert "GA/TEST-1: no analyst has recorded a missed opportunity yet." in texts
+    expected = {c.slug: c for c in report.missed_opportunities.candidates}
+    assert expected and [claim.codes[0] for claim in candidates.blocks] == list(expected)
+    for claim in candidates.blocks:
+        candidate = expected[claim.codes[0]]
+        assert claim.text.startswith("Under 20% of speakers in GA/11955. ")
+        assert "GA/TEST-1 not coded" in claim.text
+        assert claim.figures["GA/11955 speakers"] == candidate.speakers
+        assert claim.figures["GA/11955 share_speakers"] == candidate.share_of_speakers
+
+
+def test_a_comparison_of_uncoded_meetings_says_no_code_can_be_called_missed(ga_11955, meeting):
+    from annotations.analysis.compare import comparison_draft
+
+    draft = comparison_draft(meetings=[ga_11955.pk, meeting.pk])
+    recorded, candidates = _missed(draft).subsections
+    assert "GA/11955: no analyst has recorded" in recorded.blocks[0].text
+    assert [block.text for block in candidates.blocks] == [
+        "None of the meetings has been coded under this counting rule yet: no code can be "
+        "said to be a missed opportunity."
+    ]
