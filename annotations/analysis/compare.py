@@ -20,6 +20,7 @@ from .claims import day, percent, quote_blocks, record_kind_of, topic
 from .document import NOTICE, ChartBlock, Citations, Claim, Draft, Paragraph, Section
 from .draft import FOUR_PS, FRAMING_EXTRA, FRAMING_GROUP, ROOT_CAUSES_GROUP, SURVIVOR_CODES
 from .method import counting_rule_text
+from .missed import missed_frame
 from .wording import Wording
 
 OUTLINE = [
@@ -228,12 +229,7 @@ def missed_section(w: Wording, reports, citations: Citations, number: str) -> Se
     """Each meeting's recorded missed opportunities, then the codes under the threshold in
     any meeting, with every meeting's figures: a gap in all of them is a lasting one."""
     threshold = f"{reports[0].missed_opportunities.threshold:g}"
-    section = Section(
-        "missed",
-        number,
-        w.say("section.missed"),
-        [Paragraph(w.say("compare.missed_intro", threshold=threshold))],
-    )
+    section = missed_frame(w, number, "compare.missed_intro", threshold)
     section.subsections.append(recorded_subsection(w, reports, f"{number}.1"))
     section.subsections.append(
         candidates_subsection(w, reports, citations, f"{number}.2", threshold)

@@ -9,17 +9,19 @@ from .document import NOTICE, Claim, Paragraph, Section
 
 if TYPE_CHECKING:
     from .draft import Build
+    from .wording import Wording
+
+
+def missed_frame(w: Wording, number: str, intro: str, threshold: str) -> Section:
+    """The section's heading and introduction (of a meeting's draft or a comparison's)."""
+    return Section(
+        "missed", number, w.say("section.missed"), [Paragraph(w.say(intro, threshold=threshold))]
+    )
 
 
 def missed_section(build: Build, number: str) -> Section:
-    w, missed = build.wording, build.report.missed_opportunities
-    threshold = f"{missed.threshold:g}"
-    section = Section(
-        "missed",
-        number,
-        w.say("section.missed"),
-        [Paragraph(w.say("missed.intro", threshold=threshold))],
-    )
+    threshold = f"{build.report.missed_opportunities.threshold:g}"
+    section = missed_frame(build.wording, number, "missed.intro", threshold)
     section.subsections.append(recorded_subsection(build, f"{number}.1"))
     section.subsections.append(candidates_subsection(build, f"{number}.2", threshold))
     return section
