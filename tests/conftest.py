@@ -2,6 +2,7 @@
 permission test uses (analyst A owns the work, analyst B is a teammate, a
 reviewer, an administrator, and the anonymous visitor)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,26 @@ def meeting(db) -> Meeting:
 @pytest.fixture
 def statement(meeting) -> Statement:
     return meeting.statements.get(order=1)
+
+
+# The parsers are plain Python (tests/test_architecture.py pins it): their tests touch no
+# database, so the SQLite run covers them and the PostgreSQL run would only repeat them,
+# reading every real PDF again. Tests that use the database run on both.
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+PARSER_TESTS = "tests/tracker/imports/parsing/"
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("WB_TEST_DATABASE") != "postgresql":
+        return
+    repeated = [
+        item
+        for item in items
+        if item.nodeid.startswith(PARSER_TESTS)
+        and item.get_closest_marker("django_db") is None
+        and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    ]
+    if repeated:
+        config.hook.pytest_deselected(items=repeated)
+        left_out = set(repeated)
+        items[:] = [item for item in items if item not in left_out]

@@ -125,6 +125,23 @@ def test_tracker_never_imports_annotations():
     assert {path: names for path, names in offenders.items() if names} == {}
 
 
+def test_the_parsers_are_plain_python_without_django():
+    """tracker/imports/parsing reads texts into dataclasses; saving them is saving/'s work.
+    (So its tests need no database, and the PostgreSQL run leaves them to the SQLite run:
+    tests/conftest.py.)"""
+    parsing = ROOT / "tracker" / "imports" / "parsing"
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            name
+            for name in imports_of(path)
+            if name.split(".")[0] in {"django", "rest_framework", "annotations"}
+            or name.startswith("tracker.models")
+        )
+        for path in parsing.rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}
+
+
 def test_the_check_sees_imports_at_all():
     modules = [imports_of(p) for p in python_files("annotations")]
     assert any("tracker.models" in names for names in modules)
