@@ -18,6 +18,16 @@ GA_11955_RELEASE = SEEDS / "002_c8db3da65464a602.txt"
 PASSWORD = "correct-horse-battery-staple"
 
 
+def pytest_configure(config):
+    """Hash the personas' passwords cheaply. Production's PBKDF2 (a million rounds, the point
+    of it) costs 0.3-1 s of CPU per password, and nearly every test makes two to four users:
+    that was most of the suite's time. What the tests check of passwords holds for any
+    hasher; the deployment checks run the production settings in their own process."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def codebook(db) -> CodingScheme:
     call_command("loaddata", str(ROOT / "fixtures" / "codebook.json"), verbosity=0)
