@@ -161,6 +161,7 @@ def test_a_pdf_the_worker_cannot_read_is_explained_on_its_job_page(
     assert not Meeting.objects.exists() and not Statement.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes the connections it finds
 def test_a_pdf_waits_for_the_worker_and_keeps_the_date_and_meeting_asked_for(
     client, administrator, settings
 ):
