@@ -213,6 +213,22 @@ if TASKS_BACKEND not in TASKS_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
 
+# What the admin's fixture loader takes (tracker.fixture_loading.loadable): the
+# workbench's own domain records and no others — never users, groups, tokens, sessions,
+# the admin's log or history. The analysis app checks its records with the rules of its
+# services (annotations/coding/fixture_checks.py).
+FIXTURE_LOADABLE_MODELS = [
+    "tracker.meeting",
+    "tracker.speaker",
+    "tracker.statement",
+    "tracker.delegation",
+    "tracker.delegationalias",
+    "annotations.codingscheme",
+    "annotations.code",
+    "annotations.annotation",
+    "annotations.missedopportunity",
+]
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
