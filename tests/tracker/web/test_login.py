@@ -98,3 +98,10 @@ def test_the_suite_runs_with_relaxed_throttles_and_production_with_real_ones():
         "wrong_token": "20/hour",
     }
     assert settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["user"] == "100000/min"
+
+
+@throttle_rates(anon="1/min")
+def test_an_anonymous_request_is_refused_before_it_is_counted():
+    # Every endpoint needs a login: DRF refuses (403) before its throttles count.
+    client = Client(REMOTE_ADDR="203.0.113.90")
+    assert [client.get("/api/meetings/").status_code for _ in range(3)] == [403, 403, 403]
