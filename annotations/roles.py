@@ -20,6 +20,7 @@ permissions its group holds: a new role is one entry in ROLE_PERMISSIONS.
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import QuerySet
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from simple_history.models import HistoricalChanges
 
@@ -140,6 +141,26 @@ def can_restore(user: AbstractBaseUser) -> bool:
 def can_administer(user: AbstractBaseUser) -> bool:
     """Codebooks, imports, fixtures, users: the administrator's work."""
     return user.has_perm(ADMINISTER_PERMISSION)
+
+
+# Managing people (the admin's user and token pages, annotations/admin/users.py): the
+# administrator role gives roles, never superuser status or a raw permission, and a
+# superuser — their page, password and API token — is a superuser's business alone.
+
+
+def role_groups(*, using: str = DEFAULT_DB_ALIAS) -> QuerySet[Group]:
+    """The groups a user manager who is not a superuser may give: the roles."""
+    return Group.objects.using(using).filter(name__in=list(ROLE_PERMISSIONS)).order_by("name")
+
+
+def can_change_user(actor: AbstractBaseUser, user: AbstractBaseUser | None) -> bool:
+    """Change `user` (or set their password, or see their token); None: any user."""
+    return user is None or actor.is_superuser or not user.is_superuser
+
+
+def users_in_reach(actor: AbstractBaseUser, users: QuerySet) -> QuerySet:
+    """The users of `users` the actor may change (or give a token to)."""
+    return users if actor.is_superuser else users.filter(is_superuser=False)
 
 
 class _AskRole(BasePermission):

@@ -13,11 +13,10 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import Group
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from ..roles import ROLE_PERMISSIONS
+from ..roles import can_change_user, role_groups, users_in_reach
 
 User = get_user_model()
 
@@ -29,15 +28,6 @@ ROLE_FIELDSETS = (
     ("Role", {"fields": ("is_active", "is_staff", "groups")}),
     ("Important dates", {"fields": ("last_login", "date_joined")}),
 )
-
-
-def role_groups():
-    return Group.objects.filter(name__in=list(ROLE_PERMISSIONS)).order_by("name")
-
-
-def may_change(request, user) -> bool:
-    """Only a superuser changes a superuser (their password included)."""
-    return user is None or request.user.is_superuser or not user.is_superuser
 
 
 admin.site.unregister(User)
@@ -63,10 +53,10 @@ class WorkbenchUserAdmin(UserAdmin):
 
     def has_change_permission(self, request, obj=None):
         # Django's password page asks this too, so a superuser's password is covered.
-        return super().has_change_permission(request, obj) and may_change(request, obj)
+        return super().has_change_permission(request, obj) and can_change_user(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and may_change(request, obj)
+        return super().has_delete_permission(request, obj) and can_change_user(request.user, obj)
 
 
 class TokenUserForm(forms.ModelForm):
@@ -85,13 +75,11 @@ class WorkbenchTokenAdmin(TokenAdmin):
     form = TokenUserForm
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user" and not request.user.is_superuser:
-            kwargs["queryset"] = User.objects.filter(is_superuser=False).order_by("username")
+        if db_field.name == "user":
+            kwargs["queryset"] = users_in_reach(request.user, User.objects.order_by("username"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         # A superuser's key acts as that superuser over the API: not the role's to read.
-        tokens = super().get_queryset(request)
-        if request.user.is_superuser:
-            return tokens
-        return tokens.filter(user__is_superuser=False)
+        in_reach = users_in_reach(request.user, User.objects.all())
+        return super().get_queryset(request).filter(user__in=in_reach)
