@@ -3,7 +3,8 @@
 analyst        codes meetings; owns their annotations and missed opportunities
 reviewer       sees every analyst's work; adjudicates disagreements
 administrator  codebooks, imports, fixtures, users (staff; the admin site);
-               restores deleted annotations; unlocks locked-out logins
+               restores deleted annotations; unlocks locked-out logins. Not a
+               superuser, and cannot make anyone one (annotations/admin/users.py)
 
 The groups are created after every `migrate` (annotations.apps) and refreshed
 by `setup_workbench`. What each role may do, page by page and endpoint by
@@ -16,9 +17,12 @@ permission, so a superuser can do everything and a role is only the set of
 permissions its group holds: a new role is one entry in ROLE_PERMISSIONS.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import QuerySet
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+from simple_history.models import HistoricalChanges
 
 ANALYST = "analyst"
 REVIEWER = "reviewer"
@@ -59,9 +63,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.change_user",
         "auth.view_user",
         "auth.view_group",
-        "authtoken.add_token",
-        "authtoken.view_token",
-        "authtoken.delete_token",
+        # API tokens: the admin's token pages are DRF's proxy model, TokenProxy (the
+        # permissions of Token itself open no page). annotations/admin/users.py keeps
+        # superusers' tokens out of the role's reach; the server makes every key.
+        "authtoken.add_tokenproxy",
+        "authtoken.view_tokenproxy",
+        "authtoken.delete_tokenproxy",
         # Login lock-outs (django-axes): see who was locked out, and unlock them.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
@@ -71,10 +78,27 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+def _history_models() -> list[tuple[str, str]]:
+    """(app_label, model_name) of every table django-simple-history keeps."""
+    return [
+        (model._meta.app_label, model._meta.model_name)
+        for model in apps.get_models()
+        if issubclass(model, HistoricalChanges)
+    ]
+
+
 def _permissions(spec: str, using: str):
+    """The permissions a spec names, never one of a history table: history is written
+    by django-simple-history alone, and a role that could add, change or delete a
+    historical record could forge who did what. (Reading history goes through the
+    tracked model's own permission and the workbench's history pages.)"""
     app_label, codename = spec.split(".")
     qs = Permission.objects.using(using).filter(content_type__app_label=app_label)
-    return qs if codename == "*" else qs.filter(codename=codename)
+    if codename != "*":
+        qs = qs.filter(codename=codename)
+    for history_app, history_model in _history_models():
+        qs = qs.exclude(content_type__app_label=history_app, content_type__model=history_model)
+    return qs
 
 
 def ensure_roles(*, using: str = DEFAULT_DB_ALIAS) -> dict[str, Group]:
@@ -117,6 +141,26 @@ def can_restore(user: AbstractBaseUser) -> bool:
 def can_administer(user: AbstractBaseUser) -> bool:
     """Codebooks, imports, fixtures, users: the administrator's work."""
     return user.has_perm(ADMINISTER_PERMISSION)
+
+
+# Managing people (the admin's user and token pages, annotations/admin/users.py): the
+# administrator role gives roles, never superuser status or a raw permission, and a
+# superuser — their page, password and API token — is a superuser's business alone.
+
+
+def role_groups(*, using: str = DEFAULT_DB_ALIAS) -> QuerySet[Group]:
+    """The groups a user manager who is not a superuser may give: the roles."""
+    return Group.objects.using(using).filter(name__in=list(ROLE_PERMISSIONS)).order_by("name")
+
+
+def can_change_user(actor: AbstractBaseUser, user: AbstractBaseUser | None) -> bool:
+    """Change `user` (or set their password, or see their token); None: any user."""
+    return user is None or actor.is_superuser or not user.is_superuser
+
+
+def users_in_reach(actor: AbstractBaseUser, users: QuerySet) -> QuerySet:
+    """The users of `users` the actor may change (or give a token to)."""
+    return users if actor.is_superuser else users.filter(is_superuser=False)
 
 
 class _AskRole(BasePermission):

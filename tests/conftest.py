@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 from annotations.models import Code, CodingScheme
 from annotations.roles import ADMINISTRATOR, ANALYST, REVIEWER, ensure_roles
@@ -16,6 +18,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 GA_11955_RELEASE = SEEDS / "002_c8db3da65464a602.txt"
 PASSWORD = "correct-horse-battery-staple"
+
+# The suite sends thousands of API requests a minute as a handful of users from one
+# address: the API throttles would answer 429. tests/tracker/web/test_login.py sets the
+# rates it tests.
+RELAXED_THROTTLE_RATES = {"anon": "100000/min", "user": "100000/min", "wrong_token": "100000/min"}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _relaxed_api_throttles():
+    rest = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": RELAXED_THROTTLE_RATES}
+    with override_settings(REST_FRAMEWORK=rest):
+        yield
 
 
 def pytest_configure(config):

@@ -6,6 +6,7 @@ database URL pointing at the database service, production mode with secrets from
 environment — and the web environment, interpolated as compose would, passes
 `check --deploy`."""
 
+import ipaddress
 import os
 import re
 import secrets
@@ -114,7 +115,22 @@ def test_the_web_app_migrates_loads_the_fixtures_and_serves_with_gunicorn():
     ]
     positions = [command.index(step) for step in steps]
     assert positions == sorted(positions)
-    assert SERVICES["web"]["ports"] == ["${PORT:-8000}:8000"]
+    # The host's loopback only: the proxy in front is the one client that reaches it.
+    assert SERVICES["web"]["ports"] == ["127.0.0.1:${PORT:-8000}:8000"]
+
+
+def test_gunicorn_waits_as_long_as_the_readme_says_a_request_may_take():
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "--timeout 120" in SERVICES["web"]["command"]
+    assert '"--timeout", "120"' in DOCKERFILE
+    assert "gunicorn gives a request 120 s (`--timeout 120`" in readme
+
+
+def test_the_trusted_proxy_is_the_gateway_the_published_port_is_reached_from():
+    [network] = COMPOSE["networks"]["default"]["ipam"]["config"]
+    trusted = interpolate(WEB_ENV["WB_TRUSTED_PROXIES"], {})
+    assert trusted == network["gateway"] == "172.30.0.1"
+    assert ipaddress.ip_address(trusted) in ipaddress.ip_network(network["subnet"])
 
 
 def test_the_worker_runs_the_task_queue_with_the_web_apps_image_and_settings():

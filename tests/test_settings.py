@@ -91,6 +91,30 @@ def test_a_malformed_number_is_refused_by_name(production):
     assert "ImproperlyConfigured: WB_LOGIN_FAILURE_LIMIT must be a whole number" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        # 0 would lock every login out at the first attempt.
+        ("WB_LOGIN_FAILURE_LIMIT", "0", "WB_LOGIN_FAILURE_LIMIT must be 1 or more (got 0)."),
+        (
+            "WB_LOGIN_ADDRESS_FAILURE_LIMIT",
+            "-3",
+            "WB_LOGIN_ADDRESS_FAILURE_LIMIT must be 1 or more (got -3).",
+        ),
+        (
+            "WB_TRUSTED_PROXIES",
+            "10.0.0.2,proxy.example",
+            "WB_TRUSTED_PROXIES must list IP addresses or networks (got 'proxy.example').",
+        ),
+        ("WB_API_USER_RATE", "lots", "WB_API_USER_RATE must be a number of requests per"),
+    ],
+)
+def test_a_login_or_api_limit_that_cannot_work_is_refused_by_name(production, name, value, message):
+    result = manage("check", **{**production, name: value})
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: {message}" in result.stderr
+
+
 def test_development_needs_no_environment_and_uses_a_sqlite_file_in_the_project():
     result = manage(
         "shell",
@@ -111,7 +135,7 @@ def test_the_api_takes_tokens_and_sessions_and_requires_login():
     assert "rest_framework.authtoken" in settings.INSTALLED_APPS
     assert set(rest["DEFAULT_AUTHENTICATION_CLASSES"]) == {
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "tracker.web.login.TokenAuthentication",
     }
     assert rest["DEFAULT_PERMISSION_CLASSES"] == ["rest_framework.permissions.IsAuthenticated"]
 

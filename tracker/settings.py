@@ -5,7 +5,9 @@ deployment may change is an environment variable with a safe default for the
 embedded, single-analyst SQLite set-up.
 """
 
+import ipaddress
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -31,18 +33,43 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be 0 or 1 (got {value!r}).")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number (got {value!r}).") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be {minimum} or more (got {number}).")
+    return number
 
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def ip_networks(name: str, values: list[str]) -> list[str]:
+    """`values` if each is an IP address or network (10.0.0.2, 172.30.0.0/24)."""
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks (got {value!r})."
+            ) from None
+    return values
+
+
+def throttle_rate(name: str, value: str) -> str:
+    """A DRF rate such as 60/min (per second, minute, hour or day)."""
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", value):
+        raise ImproperlyConfigured(
+            f"{name} must be a number of requests per s, min, hour or day, such as "
+            f"60/min (got {value!r})."
+        )
+    return value
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -85,6 +112,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: proxy headers from anyone but a trusted proxy are dropped (WB_TRUSTED_PROXIES).
+    "tracker.web.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -160,10 +189,20 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/meetings/"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login rate limiting: lock a username+address pair after repeated failures.
-AXES_FAILURE_LIMIT = env_int("WB_LOGIN_FAILURE_LIMIT", 5)
+# The proxies in front (addresses or networks): only from them are X-Forwarded-For and
+# X-Forwarded-Proto believed (tracker.web.proxies), so lock-outs and throttles count
+# each client's own address and nobody else can claim HTTPS or another address.
+WB_TRUSTED_PROXIES = ip_networks("WB_TRUSTED_PROXIES", env_list("WB_TRUSTED_PROXIES"))
+
+# Login rate limiting (tracker.web.login): a username at one address is locked after
+# WB_LOGIN_FAILURE_LIMIT failures, an address after WB_LOGIN_ADDRESS_FAILURE_LIMIT over
+# all usernames, each for 15 minutes. 0 would lock every login out: refused.
+AXES_FAILURE_LIMIT = env_int("WB_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+WB_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("WB_LOGIN_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "tracker.web.login.LoginAttemptHandler"
+AXES_CLIENT_IP_CALLABLE = "tracker.web.proxies.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("WB_LOGIN_RATE_LIMIT", True)
 
@@ -213,11 +252,41 @@ if TASKS_BACKEND not in TASKS_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
 
+# What the admin's fixture loader takes (tracker.fixture_loading.loadable): the
+# workbench's own domain records and no others — never users, groups, tokens, sessions,
+# the admin's log or history. The analysis app checks its records with the rules of its
+# services (annotations/coding/fixture_checks.py).
+FIXTURE_LOADABLE_MODELS = [
+    "tracker.meeting",
+    "tracker.speaker",
+    "tracker.statement",
+    "tracker.delegation",
+    "tracker.delegationalias",
+    "annotations.codingscheme",
+    "annotations.code",
+    "annotations.annotation",
+    "annotations.missedopportunity",
+]
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's, with a limit on wrong tokens per address (the wrong_token rate).
+        "tracker.web.login.TokenAuthentication",
     ],
+    # Per client address (anonymous) and per user: beyond, a 429 with Retry-After. The
+    # counts live in the cache (each process's memory unless CACHES says otherwise).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "tracker.web.login.AnonRateThrottle",
+        "tracker.web.login.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": throttle_rate("WB_API_ANON_RATE", env_str("WB_API_ANON_RATE", "60/min")),
+        "user": throttle_rate("WB_API_USER_RATE", env_str("WB_API_USER_RATE", "1200/min")),
+        "wrong_token": throttle_rate(
+            "WB_API_WRONG_TOKEN_RATE", env_str("WB_API_WRONG_TOKEN_RATE", "20/hour")
+        ),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "tracker.web.pagination.PageNumberPagination",

@@ -5,4 +5,4 @@ a service allows no administrator's change), so the admin cannot break a rule th
 services keep. Importing the modules registers their pages with Django's admin site.
 """
 
-from . import codebook, coding, review, statements  # noqa: F401
+from . import codebook, coding, review, statements, users  # noqa: F401

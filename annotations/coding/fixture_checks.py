@@ -3,8 +3,9 @@
 A fixture writes rows directly, so the rules coding.services applies to every write are
 checked here on the loaded records: the span rule (coding.spans) — a passage annotation
 quotes its statement's text exactly, a statement-level one has no offsets and no
-quote — and its code is in the meeting's scheme. A statement whose text a fixture
-replaces must still hold the quotes of the live annotations on it. Each check queries
+quote — and its code is in the meeting's scheme (a missed opportunity's codes too, as
+missed_opportunity_create checks them). A statement whose text a fixture replaces must
+still hold the quotes of the live annotations on it. Each check queries
 in bulk, whatever the number of records.
 """
 
@@ -14,7 +15,7 @@ from tracker.fixture_loading import register_record_check
 from tracker.models import Statement
 
 from ..codebook.selectors import scheme_ids_for_meetings
-from ..models import Annotation, Code
+from ..models import Annotation, Code, MissedOpportunity
 from .spans import span_errors
 
 
@@ -72,3 +73,23 @@ def check_statement_texts(statements: Sequence[Statement]) -> Iterator[tuple[Sta
                 "statement text that has been coded cannot change in a fixture load."
             ),
         )
+
+
+@register_record_check("annotations.missedopportunity")
+def check_missed_opportunities(
+    missed: Sequence[MissedOpportunity],
+) -> Iterator[tuple[MissedOpportunity, str]]:
+    schemes = scheme_ids_for_meetings({m.meeting_id for m in missed})
+    by_id = {m.pk: m for m in missed}
+    links = (
+        MissedOpportunity.codes.through.objects.filter(missedopportunity_id__in=by_id)
+        .select_related("code")
+        .order_by("missedopportunity_id", "code__slug")
+    )
+    for link in links:
+        record = by_id[link.missedopportunity_id]
+        if link.code.scheme_id != schemes.get(record.meeting_id):
+            yield (
+                record,
+                f'codes: "{link.code.slug}" is not in the coding scheme of the meeting.',
+            )

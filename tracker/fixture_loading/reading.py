@@ -16,6 +16,7 @@ from django.db import models
 
 from tracker.web.errors import validation_messages
 
+from .loadable import model_problem
 from .report import FixtureReport, ModelSummary, RecordProblem, Rejected, reject
 
 # The upload is kept in the session between the dry run and the confirmation.
@@ -77,6 +78,8 @@ def _shape_problem(record: object) -> str:
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return f'unknown model "{label}".'
+    if problem := model_problem(model):
+        return problem
     fields = record.get("fields")
     if not isinstance(fields, dict):
         return 'the record has no "fields" object.'
