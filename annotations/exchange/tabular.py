@@ -6,20 +6,19 @@ SQLite. CSV cells that a spreadsheet would read as a formula get a leading
 apostrophe (exchange.formula); JSON Lines is left exactly as stored.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection
 from django.db.models import QuerySet
 
+from tracker.web.csv_files import BYTE_ORDER_MARK, csv_text
+
 from .csv_sql import csv_copy_queryset, csv_line_queryset
 from .jsonl_sql import jsonl_line_queryset
 from .rows import HEADINGS
 from .streaming import copy_out, fetched_lines
 
-BYTE_ORDER_MARK = "\ufeff"
 # Rows written per yielded piece: large enough to keep the WSGI server busy
 # with few writes, small enough to keep memory flat.
 ROWS_PER_PIECE = 2000
@@ -32,9 +31,7 @@ def pieces(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
 
 
 def csv_heading(*, bom: bool = False) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(HEADINGS)
-    return ((BYTE_ORDER_MARK if bom else "") + buffer.getvalue()).encode("utf-8")
+    return ((BYTE_ORDER_MARK if bom else "") + csv_text([HEADINGS])).encode("utf-8")
 
 
 def csv_export(annotations: QuerySet, *, bom: bool = False) -> Iterator[bytes]:
