@@ -37,13 +37,21 @@ def csv_heading(*, bom: bool = False) -> bytes:
 def csv_export(annotations: QuerySet, *, bom: bool = False) -> Iterator[bytes]:
     """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`), CRLF line ends:
     the heading, then the live annotations' rows as the database formats them."""
-    yield csv_heading(bom=bom)
     if connection.vendor == "postgresql":
         queryset, quoted = csv_copy_queryset(annotations)
         options = f"FORMAT csv, FORCE_QUOTE ({', '.join(quoted)})"
-        yield from copy_out(queryset, options, crlf=True)
+        lines = copy_out(queryset, options, crlf=True)
     else:
-        yield from fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
+        lines = fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
+    yield from with_heading(csv_heading(bom=bom), lines)
+
+
+def with_heading(heading: bytes, lines: Iterator[bytes]) -> Iterator[bytes]:
+    """The heading goes out with the first rows, so the query has run before the
+    response's status does (tracker.web.streaming); alone if there are no rows."""
+    first = next(lines, b"")
+    yield heading + first
+    yield from lines
 
 
 # JSON never holds a raw control character, so with these two as quote and

@@ -15,13 +15,20 @@ from tracker.web.csv_files import write_rows
 
 from .compare import meeting_comparison
 from .meeting import meeting_report
-from .options import DEFAULT_THRESHOLD, analysts_of
+from .options import (
+    COMPARISON_PARAMETERS,
+    DEFAULT_THRESHOLD,
+    REPORT_PARAMETERS,
+    analysts_of,
+    refuse_unknown_parameters,
+)
 from .speakers import GENDERS, SPEAKER_TYPES
 from .tables import TABLES, report_as_dict
 
 
 def _report_parameters(request: HttpRequest) -> dict:
-    return {name: request.GET.get(name) for name in ("analyst", "source", "threshold", "quotes")}
+    refuse_unknown_parameters(request.GET, REPORT_PARAMETERS)
+    return {name: request.GET.get(name) for name in REPORT_PARAMETERS}
 
 
 def _filename(meeting: Meeting, name: str, extension: str) -> str:
@@ -103,6 +110,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
         return render(request, "annotations/reports/compare.html", context)
     context["chosen"] = [item for item in _compared_ids(request).split(",") if item]
     try:
+        refuse_unknown_parameters(request.GET, COMPARISON_PARAMETERS)
         context["comparison"] = meeting_comparison(
             meetings=_compared_ids(request),
             analyst=request.GET.get("analyst"),
@@ -118,6 +126,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
 
 def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
     try:
+        refuse_unknown_parameters(request.GET, COMPARISON_PARAMETERS)
         comparison = meeting_comparison(
             meetings=_compared_ids(request),
             analyst=request.GET.get("analyst"),

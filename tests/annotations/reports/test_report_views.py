@@ -431,3 +431,22 @@ def test_the_report_csvs_neutralise_formulas_in_what_analysts_and_records_wrote(
         for table in ("missed-opportunities", "quotes")
     ).decode()
     assert not re.search(r'(^|,)"?[=+@]', raw, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/meetings/{pk}/report/?treshold=5",
+        "/meetings/{pk}/report/?treshold=5",
+        "/meetings/{pk}/report/coverage.csv?treshold=5",
+        "/api/reports/compare/?meetings={pk}&treshold=5",
+        "/reports/compare/?meetings={pk}&treshold=5",
+        "/reports/compare.csv?meetings={pk}&treshold=5",
+    ],
+)
+def test_an_unknown_report_parameter_is_a_400_naming_it(signed_in, small, url):
+    response = signed_in.get(url.format(pk=small.meeting.pk))
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "treshold" in text
+    assert "is not a parameter here. Known: " in text
