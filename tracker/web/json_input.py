@@ -20,17 +20,21 @@ class JSONInputError(ValueError):
     """The text is not JSON the workbench reads; the message says why."""
 
 
-def loads(text: str, *, max_depth: int = MAX_JSON_DEPTH) -> object:
-    """`json.loads`, refusing deep nesting and lone surrogates with a clear message."""
+def loads(text: str, *, subject: str = "The JSON", max_depth: int = MAX_JSON_DEPTH) -> object:
+    """`json.loads`, refusing deep nesting and lone surrogates with a clear message
+    about `subject` ("The file", "The request body")."""
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
-        raise JSONInputError(f"The JSON is nested deeper than {max_depth} levels.") from None
+        raise JSONInputError(f"{subject} is nested deeper than {max_depth} levels.") from None
     except json.JSONDecodeError as exc:
         raise JSONInputError(
-            f"It is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+            f"{subject} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
         ) from None
-    check(data, max_depth=max_depth)
+    try:
+        check(data, max_depth=max_depth)
+    except JSONInputError as exc:
+        raise JSONInputError(f"{subject} {exc}") from None
     return data
 
 
@@ -39,7 +43,8 @@ def _no_constant(name: str):
 
 
 def check(data: object, *, max_depth: int = MAX_JSON_DEPTH) -> None:
-    """Walk `data` (without recursion): nesting at most `max_depth`, no lone surrogate."""
+    """Walk `data` (without recursion): nesting at most `max_depth`, no lone surrogate.
+    The messages leave out their subject ("is nested deeper than…")."""
     pending: list[tuple[object, int]] = [(data, 1)]
     while pending:
         value, depth = pending.pop()
@@ -49,7 +54,7 @@ def check(data: object, *, max_depth: int = MAX_JSON_DEPTH) -> None:
         if not isinstance(value, (list, dict)):
             continue
         if depth > max_depth:
-            raise JSONInputError(f"The JSON is nested deeper than {max_depth} levels.")
+            raise JSONInputError(f"is nested deeper than {max_depth} levels.")
         if isinstance(value, dict):
             for key, item in value.items():
                 _check_text(key)
@@ -62,7 +67,7 @@ def _check_text(text: str) -> None:
     match = _SURROGATE.search(text)
     if match:
         raise JSONInputError(
-            f"The JSON holds a lone surrogate (\\u{ord(match.group()):04x}), "
+            f"holds a lone surrogate (\\u{ord(match.group()):04x}), "
             "which is not a character: "
             f"{text[max(0, match.start() - 20) : match.start()]!r}…"
         )

@@ -31,7 +31,7 @@ class JSONParser(DrfJSONParser):
             raise RequestTooLarge()
         encoding = parsers.get_encoding(parser_context or {})
         try:
-            return json_input.loads(raw.decode(encoding))
+            return json_input.loads(raw.decode(encoding), subject="The request body")
         except UnicodeDecodeError as exc:
             raise ParseError(
                 f"The request body is not {encoding} text (byte {exc.start})."

@@ -28,7 +28,7 @@ def test_a_body_nested_ten_thousand_deep_is_a_400(api, statement):
     response = post_json(api, b"[" * 10_000 + b"]" * 10_000)
     assert response.status_code == 400
     assert response.json() == {
-        "detail": "JSON parse error - The JSON is nested deeper than 32 levels."
+        "detail": "JSON parse error - The request body is nested deeper than 32 levels."
     }
 
 
