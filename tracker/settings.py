@@ -291,3 +291,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# backup_database writes timestamps to the microsecond (Django's JSON cuts milliseconds)
+# and restore_database reads its file a record at a time.
+SERIALIZATION_MODULES = {"exactjson": "annotations.management.commands._exact_json"}
