@@ -66,17 +66,19 @@ def test_one_import_creates_the_meeting_the_others_update_it(admins):
         assert len(rows) == len(set(rows)) > 0
 
 
-def test_two_imports_naming_the_same_new_speaker_create_one_row(transactional_db):
-    first = parse(samples.SECURITY_COUNCIL)
-    second = parse(samples.SECURITY_COUNCIL, symbol="SC/99999")
-    assert first.meeting.symbol != second.meeting.symbol
-    named = {s.speaker.name for s in first.statements if s.speaker}
+def test_imports_naming_the_same_new_speakers_create_one_row_each(transactional_db):
+    releases = [parse(samples.SECURITY_COUNCIL, symbol=f"SC/9999{i}") for i in range(CLIENTS)]
+    named = {s.speaker.name for s in releases[0].statements if s.speaker}
+    assert named
 
     def save(i, release, *unused):
         record_save(release=release)
         return Answer(201, {})
 
-    race(save, [(first, None, None), (second, None, None)])
-    assert Meeting.objects.count() == 2
-    for name in named:
-        assert Speaker.objects.filter(name=name).count() == 1, name
+    for _ in range(3):
+        Meeting.objects.all().delete()
+        Speaker.objects.all().delete()
+        race(save, [(release, None, None) for release in releases])
+        assert Meeting.objects.count() == CLIENTS
+        rows = Counter(Speaker.objects.values_list("name", flat=True))
+        assert rows == dict.fromkeys(named, 1)
