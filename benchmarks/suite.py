@@ -20,6 +20,7 @@ from tracker.models import Meeting, Statement
 from . import (
     corpus,
     databases,
+    measure_fixtures,
     measure_http,
     measure_import,
     measure_monitoring,
@@ -37,6 +38,7 @@ REPORT = "report of the 200-statement meeting (in-process)"
 EXPORT = "export of every live annotation (HTTP, gunicorn)"
 LISTS = "paginated list endpoints (HTTP, gunicorn)"
 MONITORING = "monitoring across meetings (in-process, against hand-written SQL)"
+FIXTURES = "fixture loader's dry run (in-process, empty database)"
 
 # Targets of issue 8.
 EXPORT_MIN_RATIO = 0.5
@@ -44,6 +46,8 @@ EXPORT_MAX_GROWTH_MB = 100
 REPORT_MAX_RATIO = 2.0
 LIST_MAX_P95_RATIO = 2.0
 IMPORT_MAX_RATIO = 1.5
+# Linear: the time per record of 10,000 records within this factor of 1,000 records'.
+FIXTURE_MAX_RATIO = 1.5
 
 
 def rate(rows: int, seconds: float) -> str:
@@ -81,6 +85,7 @@ class Suite:
     # The run ------------------------------------------------------------------------
 
     def run(self) -> None:
+        self.measure_fixture_dry_run()
         text = measure_import.release_text()
         last = self.args.sizes[-1]
         for size in self.args.sizes:
@@ -118,6 +123,22 @@ class Suite:
             self.notes.append(f"EXPLAIN plans at size {size}: {path}")
 
     # Figures ------------------------------------------------------------------------
+
+    def measure_fixture_dry_run(self) -> None:
+        self.say("the fixture loader's dry run at 1,000 and 10,000 records")
+        first, *rest = measure_fixtures.dry_runs()
+        for run in (first, *rest):
+            factor = run.per_record_ms / first.per_record_ms
+            self.table.add(
+                section=FIXTURES,
+                figure=f"{run.records:,} records: time per record (total {run.seconds:.1f} s)",
+                size="–",
+                value=f"{run.per_record_ms:.2f} ms",
+                baseline="" if run is first else f"{first.records:,} records",
+                ratio="" if run is first else f"{factor:.2f}×",
+                target="" if run is first else f"≤ {FIXTURE_MAX_RATIO}×",
+                verdict="" if run is first else verdict(factor <= FIXTURE_MAX_RATIO),
+            )
 
     def measure_import(self, text: str, *, size: str) -> None:
         repeat = self.args.repeat

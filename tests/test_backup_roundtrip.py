@@ -7,6 +7,7 @@ would be.
     python manage.py migrate && python manage.py restore_database backup.json
 """
 
+import io
 import json
 import os
 import subprocess
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 from django.core.management import call_command
+from django.core.serializers.base import DeserializationError
 from django.db import connection
 
 from annotations.coding.services import (
@@ -152,3 +154,79 @@ def test_the_whole_database_round_trips_into_a_fresh_database(a_working_database
     missing = [e for e in before if e not in after]
     assert (extra, missing) == ([], [])
     assert after == before
+
+
+def test_the_backup_keeps_timestamps_to_the_microsecond(statement, code, analyst_a):
+    import datetime
+
+    from annotations.models import Annotation
+
+    annotation = coded(statement, code, analyst_a, "victim-centred approach")
+    exact = datetime.datetime(2026, 11, 22, 10, 0, 0, 123456, tzinfo=datetime.UTC)
+    Annotation.objects.filter(pk=annotation.pk).update(created=exact)
+    (entry,) = [e for e in dump() if e["model"] == "annotations.annotation"]
+    assert entry["fields"]["created"] == "2026-11-22T10:00:00.123456Z"
+
+
+def test_a_backup_with_a_mismatched_annotation_restores_nothing_and_fails(
+    a_working_database, tmp_path
+):
+    backup = tmp_path / "backup.json"
+    call_command("backup_database", "-o", str(backup))
+    entries = json.loads(backup.read_text(encoding="utf-8"))
+    spans = [e for e in entries if e["model"] == "annotations.annotation" and e["fields"]["quote"]]
+    spans[0]["fields"]["quote"] = "not what the text says"
+    backup.write_text(json.dumps(entries), encoding="utf-8")
+    url, cleanup = _fresh_database_url(tmp_path)
+    try:
+        _manage(url, "migrate", "--no-input", "-v", "0")
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "1"}
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        restore = subprocess.run(
+            [sys.executable, "manage.py", "restore_database", str(backup), "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        counted = _manage(
+            url,
+            "shell",
+            "-c",
+            "from annotations.models import Annotation; from tracker.models import Meeting;"
+            "print(Annotation.objects.count(), Meeting.objects.count())",
+        )
+    finally:
+        cleanup()
+    assert restore.returncode == 1
+    assert "do not match their statement's text. Nothing was restored." in restore.stderr
+    assert counted.strip().splitlines()[-1].split() == ["0", "0"]
+
+
+class _CountingStream(io.StringIO):
+    """A file that counts the characters read from it."""
+
+    read_so_far = 0
+
+    def read(self, size=-1):
+        piece = super().read(size)
+        self.read_so_far += len(piece)
+        return piece
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64 * 1024])
+def test_the_restore_reads_the_backup_a_record_at_a_time(monkeypatch, piece):
+    from annotations.management.commands import _exact_json
+
+    monkeypatch.setattr(_exact_json, "PIECE_CHARS", piece)
+    entries = [{"model": "x.y", "pk": n, "fields": {"text": "«ü» [, ]" * n}} for n in range(300)]
+    text = json.dumps(entries, indent=1)
+    stream = _CountingStream(text)
+    read = _exact_json.records(stream)
+    assert next(read) == entries[0]
+    assert stream.read_so_far < max(len(text) // 10, piece)  # not the whole file
+    assert [entries[0], *read] == entries
+    assert list(_exact_json.records(io.StringIO(" [ ] "))) == []
+    with pytest.raises(DeserializationError, match="cut off"):
+        list(_exact_json.records(io.StringIO(text[: len(text) // 2])))

@@ -115,6 +115,8 @@ MIDDLEWARE = [
     # First: proxy headers from anyone but a trusted proxy are dropped (WB_TRUSTED_PROXIES).
     "tracker.web.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # API answers are never cached (set on every answer below, errors included).
+    "tracker.web.middleware.ApiNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -288,6 +290,13 @@ REST_FRAMEWORK = {
         ),
     },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's parsers with a JSON one that refuses deep nesting, lone surrogates and
+    # bodies past DATA_UPLOAD_MAX_MEMORY_SIZE with a 400/413 (tracker.web.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "tracker.web.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "tracker.web.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -351,3 +360,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# backup_database writes timestamps to the microsecond (Django's JSON cuts milliseconds)
+# and restore_database reads its file a record at a time.
+SERIALIZATION_MODULES = {"exactjson": "annotations.management.commands._exact_json"}

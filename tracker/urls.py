@@ -17,3 +17,6 @@ urlpatterns = [
     path("", include("tracker.meetings.urls")),
     path("", include("annotations.urls")),
 ]
+
+# API clients get their 500 as JSON, even when the database is down.
+handler500 = "tracker.web.errors.server_error"

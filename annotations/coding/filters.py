@@ -9,6 +9,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 
 from tracker.models import Meeting, Statement
+from tracker.web.filters import IsoDateTimeFilter
 
 from ..models import Annotation, Code, MissedOpportunity
 
@@ -29,8 +30,8 @@ class AnnotationFilter(django_filters.FilterSet):
     analyst = django_filters.ModelChoiceFilter(
         field_name="analyst", to_field_name="username", queryset=_analysts()
     )
-    created_after = django_filters.IsoDateTimeFilter(field_name="created", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created", lookup_expr="lt")
+    created_after = IsoDateTimeFilter(field_name="created", lookup_expr="gte")
+    created_before = IsoDateTimeFilter(field_name="created", lookup_expr="lt")
 
     class Meta:
         model = Annotation

@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 from tracker.models import Meeting
 from tracker.web.filters import StrictFilterBackend
+from tracker.web.streaming import start_stream
 
 from ..codebook.selectors import scheme_for_meeting
 from ..codebook.serializers import CodingSchemeSerializer
@@ -49,7 +50,9 @@ class AnyAcceptContentNegotiation(DefaultContentNegotiation):
 
 
 def attachment(chunks, *, format: catalog.Format) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(chunks, content_type=format.content_type)
+    """The download, its query run up to the first rows before the status goes out."""
+    body = start_stream(chunks, error_marker=format.error_marker)
+    response = StreamingHttpResponse(body, content_type=format.content_type)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     response["Content-Disposition"] = (
         f'attachment; filename="annotations-{stamp}.{format.extension}"'

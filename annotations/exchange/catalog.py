@@ -8,6 +8,7 @@ parameters. (doccano's data_export/pipeline/catalog.py is the model.)
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +27,14 @@ class Format:
     content_type: str
     extension: str
     writer: Callable
+    # What a streamed file ends with when it fails part way (tracker.web.streaming):
+    # text that says so, and that a reader of the format cannot take for data.
+    error_marker: Callable[[str], bytes] = lambda message: f"\n#ERROR: {message}\n".encode()
+
+
+def _json_error(message: str) -> bytes:
+    # A JSON Lines reader sees an object with "error"; a JSON reader, a broken document.
+    return ("\n" + json.dumps({"error": message}) + "\n").encode()
 
 
 CSV = Format(
@@ -45,6 +54,7 @@ JSON_LINES = Format(
     content_type="application/jsonl; charset=utf-8",
     extension="jsonl",
     writer=jsonl_export,
+    error_marker=_json_error,
 )
 WEB_ANNOTATION = Format(
     key="jsonld",
@@ -54,6 +64,7 @@ WEB_ANNOTATION = Format(
     content_type='application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     extension="jsonld",
     writer=web_annotation_chunks,
+    error_marker=_json_error,
 )
 REFI_QDA_CODEBOOK = Format(
     key="qdc",

@@ -6,25 +6,23 @@ apostrophe (the OWASP advice against CSV injection). UN text often starts with
 a dash ("- the Assembly…"): such a quote reads '- the Assembly… in the file.
 JSON Lines and the other formats are never altered.
 
-neutralise_formula is the rule for Python writers; FormulaSafe the same rule
-as an SQL expression for the exports the database formats (exchange.csv_sql).
-The tests check that the two agree.
+neutralise_formula is the rule for Python writers (it lives with the one CSV
+writer, tracker.web.csv_files); FormulaSafe the same rule as an SQL expression for
+the exports the database formats (exchange.csv_sql). The tests check that the two
+agree.
 """
 
 from django.db.models import Func, TextField, Value
 from django.db.models.functions import Coalesce
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from tracker.web.csv_files import FORMULA_STARTS, neutralise_formula
 
-
-def neutralise_formula(value: str) -> str:
-    """'=1+1' → "'=1+1": a spreadsheet shows the text instead of computing it."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+__all__ = ["FORMULA_STARTS", "FormulaSafe", "neutralise_formula"]
 
 
 class FormulaSafe(Func):
     """The formula rule in SQL: the text (NULL as '') with a leading apostrophe when
-    it starts with one of FORMULA_STARTS, as tabular.neutralise_formula does."""
+    it starts with one of FORMULA_STARTS, as csv_files.neutralise_formula does."""
 
     output_field = TextField()
 

@@ -6,20 +6,19 @@ SQLite. CSV cells that a spreadsheet would read as a formula get a leading
 apostrophe (exchange.formula); JSON Lines is left exactly as stored.
 """
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection
 from django.db.models import QuerySet
 
+from tracker.web.csv_files import BYTE_ORDER_MARK, csv_text
+
 from .csv_sql import csv_copy_queryset, csv_line_queryset
 from .jsonl_sql import jsonl_line_queryset
 from .rows import HEADINGS
 from .streaming import copy_out, fetched_lines
 
-BYTE_ORDER_MARK = "\ufeff"
 # Rows written per yielded piece: large enough to keep the WSGI server busy
 # with few writes, small enough to keep memory flat.
 ROWS_PER_PIECE = 2000
@@ -32,21 +31,27 @@ def pieces(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
 
 
 def csv_heading(*, bom: bool = False) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(HEADINGS)
-    return ((BYTE_ORDER_MARK if bom else "") + buffer.getvalue()).encode("utf-8")
+    return ((BYTE_ORDER_MARK if bom else "") + csv_text([HEADINGS])).encode("utf-8")
 
 
 def csv_export(annotations: QuerySet, *, bom: bool = False) -> Iterator[bytes]:
     """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`), CRLF line ends:
     the heading, then the live annotations' rows as the database formats them."""
-    yield csv_heading(bom=bom)
     if connection.vendor == "postgresql":
         queryset, quoted = csv_copy_queryset(annotations)
         options = f"FORMAT csv, FORCE_QUOTE ({', '.join(quoted)})"
-        yield from copy_out(queryset, options, crlf=True)
+        lines = copy_out(queryset, options, crlf=True)
     else:
-        yield from fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
+        lines = fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
+    yield from with_heading(csv_heading(bom=bom), lines)
+
+
+def with_heading(heading: bytes, lines: Iterator[bytes]) -> Iterator[bytes]:
+    """The heading goes out with the first rows, so the query has run before the
+    response's status does (tracker.web.streaming); alone if there are no rows."""
+    first = next(lines, b"")
+    yield heading + first
+    yield from lines
 
 
 # JSON never holds a raw control character, so with these two as quote and

@@ -25,7 +25,15 @@ from tracker.models import Meeting
 
 from .compare import meeting_comparison
 from .meeting import meeting_report
-from .options import DEFAULT_QUOTES, DEFAULT_THRESHOLD, MAX_QUOTES, SOURCES
+from .options import (
+    COMPARISON_PARAMETERS,
+    DEFAULT_QUOTES,
+    DEFAULT_THRESHOLD,
+    MAX_QUOTES,
+    REPORT_PARAMETERS,
+    SOURCES,
+    refuse_unknown_parameters,
+)
 from .tables import comparison_as_dict, report_as_dict
 
 ANALYST = OpenApiParameter(
@@ -158,6 +166,7 @@ class MeetingReportView(APIView):
     )
     def get(self, request: Request, meeting_id: int) -> Response:
         meeting = get_object_or_404(Meeting, pk=meeting_id)
+        refuse_unknown_parameters(request.query_params, REPORT_PARAMETERS)
         report = meeting_report(
             meeting=meeting,
             analyst=request.query_params.get("analyst"),
@@ -178,6 +187,7 @@ class MeetingComparisonView(APIView):
         responses={200: MeetingComparisonSerializer, 400: BAD_PARAMETER},
     )
     def get(self, request: Request) -> Response:
+        refuse_unknown_parameters(request.query_params, COMPARISON_PARAMETERS)
         comparison = meeting_comparison(
             meetings=",".join(request.query_params.getlist("meetings")),
             analyst=request.query_params.get("analyst"),

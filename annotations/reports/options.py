@@ -28,6 +28,12 @@ SOURCES = {
     ADJUDICATED: "The adjudicated set (after review)",
 }
 
+# The query parameters a report and a comparison read; any other is refused by name.
+REPORT_PARAMETERS = ("analyst", "source", "threshold", "quotes")
+COMPARISON_PARAMETERS = ("meetings", "analyst", "source")
+# The API's own (DRF's ?format=), and the comparison page's pre-ticked meeting.
+FACE_PARAMETERS = ("format", "with")
+
 DEFAULT_THRESHOLD = 10.0
 DEFAULT_QUOTES = 5
 MAX_QUOTES = 50
@@ -171,3 +177,13 @@ def report_options(
         threshold=values["threshold"],
         quotes=values["quotes"],
     )
+
+
+def refuse_unknown_parameters(names, known) -> None:
+    """A misspelt parameter (?treshold=5) would give the default report silently."""
+    unknown = sorted(set(names) - {*known, *FACE_PARAMETERS})
+    if unknown:
+        listed = ", ".join(sorted(known))
+        raise ValidationError(
+            {name: f'"{name}" is not a parameter here. Known: {listed}.' for name in unknown[:10]}
+        )

@@ -3,7 +3,6 @@ a bad parameter gets its message on the page with status 400, never a 500."""
 
 from __future__ import annotations
 
-import csv
 import re
 
 from django.core.exceptions import ValidationError
@@ -12,16 +11,24 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 
 from tracker.models import Meeting
+from tracker.web.csv_files import write_rows
 
 from .compare import meeting_comparison
 from .meeting import meeting_report
-from .options import DEFAULT_THRESHOLD, analysts_of
+from .options import (
+    COMPARISON_PARAMETERS,
+    DEFAULT_THRESHOLD,
+    REPORT_PARAMETERS,
+    analysts_of,
+    refuse_unknown_parameters,
+)
 from .speakers import GENDERS, SPEAKER_TYPES
 from .tables import TABLES, report_as_dict
 
 
 def _report_parameters(request: HttpRequest) -> dict:
-    return {name: request.GET.get(name) for name in ("analyst", "source", "threshold", "quotes")}
+    refuse_unknown_parameters(request.GET, REPORT_PARAMETERS)
+    return {name: request.GET.get(name) for name in REPORT_PARAMETERS}
 
 
 def _filename(meeting: Meeting, name: str, extension: str) -> str:
@@ -69,9 +76,7 @@ def report_table_csv(request: HttpRequest, meeting_id: int, table: str) -> HttpR
     header, rows = TABLES[table][1](report)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(meeting, table, "csv")}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
+    write_rows(response, [header, *rows])
     return response
 
 
@@ -105,6 +110,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
         return render(request, "annotations/reports/compare.html", context)
     context["chosen"] = [item for item in _compared_ids(request).split(",") if item]
     try:
+        refuse_unknown_parameters(request.GET, COMPARISON_PARAMETERS)
         context["comparison"] = meeting_comparison(
             meetings=_compared_ids(request),
             analyst=request.GET.get("analyst"),
@@ -120,6 +126,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
 
 def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
     try:
+        refuse_unknown_parameters(request.GET, COMPARISON_PARAMETERS)
         comparison = meeting_comparison(
             meetings=_compared_ids(request),
             analyst=request.GET.get("analyst"),
@@ -129,7 +136,6 @@ def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meetings-compared.csv"'
-    writer = csv.writer(response)
     header = ["group", "slug", "name"]
     for meeting in comparison.meetings:
         header += [
@@ -137,11 +143,12 @@ def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
             f"{meeting.symbol} speakers",
             f"{meeting.symbol} share_of_speakers",
         ]
-    writer.writerow(header)
+    lines = [header]
     for row in comparison.rows:
         line = [row.group, row.slug, row.name]
         for cell in row.cells:
             share = "" if cell.share_of_speakers is None else f"{cell.share_of_speakers:.2f}"
             line += [cell.statements, cell.speakers, share]
-        writer.writerow(line)
+        lines.append(line)
+    write_rows(response, lines)
     return response

@@ -3,7 +3,6 @@ records would do — before anything is written."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from django.core.serializers import base as serializers_base
 from django.core.serializers.python import Deserializer
 from django.db import models
 
+from tracker.web import json_input
 from tracker.web.errors import validation_messages
 
 from .loadable import model_problem
@@ -47,12 +47,10 @@ def parse_records(content: bytes, report: FixtureReport) -> list[dict]:
     except UnicodeDecodeError as exc:
         reject(report, f"The file is not UTF-8 text (byte {exc.start} cannot be read).")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        reject(
-            report,
-            f"The file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
-        )
+        # The API's rule: no nesting past 32 levels, no lone surrogate, no NaN.
+        data = json_input.loads(text, subject="The file")
+    except json_input.JSONInputError as exc:
+        reject(report, str(exc))
     if not isinstance(data, list):
         reject(report, "A fixture is a JSON list of records, as `manage.py dumpdata` writes.")
     if not data:
@@ -89,6 +87,18 @@ def _shape_problem(record: object) -> str:
     unknown = sorted(set(fields) - known)
     if unknown:
         return f"{model._meta.label} has no field {', '.join(map(repr, unknown))}."
+    return _fraction_problem(model, fields)
+
+
+def _fraction_problem(model: type[models.Model], fields: dict) -> str:
+    """A whole-number field given 1.5: Django's int() would store 1 without a word."""
+    for name, value in fields.items():
+        if not isinstance(value, float) or value.is_integer():
+            continue
+        model_field = model._meta.get_field(name)
+        target = model_field.target_field if model_field.is_relation else model_field
+        if isinstance(target, models.IntegerField | models.AutoField):
+            return f"{name}: {value!r} is not a whole number."
     return ""
 
 

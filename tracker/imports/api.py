@@ -12,11 +12,12 @@ from __future__ import annotations
 from django.urls import NoReverseMatch, reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker.models import Gender, Meeting, SpeakerType
+from tracker.web.parsers import JSONParser
 
 from .forms import MAX_UPLOAD_BYTES
 from .parsing.catalogue import AUTO, CHOICE_NAMES, KIND_NAMES

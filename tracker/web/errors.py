@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, ValidationError
+from django.http import JsonResponse
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from .parsers import RequestTooLarge
 
 
 def validation_messages(
@@ -39,4 +43,25 @@ def validation_detail(error: ValidationError) -> dict[str, list[str]]:
 def exception_handler(exc, context):
     if isinstance(exc, ValidationError):
         exc = exceptions.ValidationError(detail=validation_detail(exc))
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
     return drf_exception_handler(exc, context)
+
+
+def is_api_request(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def server_error(request, *args, **kwargs):
+    """The 500 page: JSON for API clients, Django's plain page for browsers.
+
+    It touches neither the database nor the request's user, so it answers during a
+    database outage too (the session and the login both need the database).
+    """
+    if is_api_request(request):
+        return JsonResponse(
+            {"detail": "Server error: the request could not be completed. Try again later."},
+            status=500,
+            headers={"Cache-Control": "no-store"},
+        )
+    return defaults.server_error(request, *args, **kwargs)

@@ -1,4 +1,4 @@
-"""Authentication on every page but login.
+"""Authentication on every page but login; API answers never cached.
 
 Django's LoginRequiredMiddleware redirects anonymous users to the login page.
 REST API views authenticate inside DRF (tokens as well as sessions), so they are
@@ -15,3 +15,17 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
         if isinstance(view_class, type) and issubclass(view_class, APIView):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class ApiNoStoreMiddleware:
+    """API answers (data, exports, errors) carry `Cache-Control: no-store`: they are one
+    user's view of live data, never to be kept by a browser or a proxy in between."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/api/"):
+            response["Cache-Control"] = "no-store"
+        return response

@@ -1,9 +1,12 @@
 import base64
+import binascii
 import json
+from urllib import parse
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
@@ -54,6 +57,53 @@ class CursorPagination(StrictPageSizeMixin, pagination.CursorPagination):
 
     page_size = 100
     ordering = "id"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._model = queryset.model
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request):
+        """A cursor this list never made is refused (400), not read as the first page."""
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is None:
+            return None
+        refused = ValidationError(
+            {
+                self.cursor_query_param: "This cursor is not one this list gave; start again "
+                "from the first page and follow its next and previous links."
+            }
+        )
+        if not _is_drf_cursor(encoded):
+            raise refused
+        try:
+            cursor = super().decode_cursor(request)
+        except NotFound:
+            raise refused from None
+        if cursor.position is not None and not self._position_fits(cursor.position):
+            raise refused
+        return cursor
+
+    def _position_fits(self, position: str) -> bool:
+        first = self.ordering if isinstance(self.ordering, str) else self.ordering[0]
+        try:
+            self._model._meta.get_field(first.lstrip("-")).to_python(position)
+        except DjangoValidationError:
+            return False
+        return True
+
+
+def _is_drf_cursor(encoded: str) -> bool:
+    """Whether `encoded` has the shape DRF's cursors have: base64 of o=, r=, p= only."""
+    try:
+        text = base64.b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
+        tokens = parse.parse_qs(text, keep_blank_values=True, strict_parsing=True)
+    except (ValueError, binascii.Error):
+        return False
+    return (
+        bool(tokens)
+        and not set(tokens) - {"o", "r", "p"}
+        and all(len(values) == 1 for values in tokens.values())
+    )
 
 
 class KeysetPagination(StrictPageSizeMixin, pagination.BasePagination):

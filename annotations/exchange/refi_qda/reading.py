@@ -63,9 +63,19 @@ def _parser() -> etree.XMLParser:
 
 def _xml(data: bytes) -> etree._Element:
     try:
-        return etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise NotRefiQda(f"The file is not well-formed XML: {exc}.") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = sorted(entity.name for entity in dtd.iterentities()) if dtd is not None else []
+    if declared:
+        # Unresolved, they would stay in the tree as entity nodes no reader expects.
+        raise NotRefiQda(
+            "The file declares XML entities in its DTD ("
+            + ", ".join(declared[:5])
+            + "); REFI-QDA files declare none, so it is not read."
+        )
+    return root
 
 
 def _project_xml(data: bytes) -> bytes:

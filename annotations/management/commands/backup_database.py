@@ -4,12 +4,19 @@
 
 Natural keys stand in for content types, permissions, users and groups, so the
 backup loads into any freshly migrated database whatever ids those got there.
+Timestamps keep their microseconds (the "exactjson" format, _exact_json.py); the file
+is still plain Django JSON.
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-DUMP_OPTIONS = {"natural_foreign": True, "natural_primary": True, "indent": 1}
+DUMP_OPTIONS = {
+    "natural_foreign": True,
+    "natural_primary": True,
+    "indent": 1,
+    "format": "exactjson",
+}
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ a bad parameter is named on the page with status 400, never a 500 or "no results
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from itertools import chain
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 
 from tracker.delegations.selectors import groups_with_member_counts
 from tracker.models import Gender, Meeting, SpeakerType
+from tracker.web.csv_files import csv_lines
 
 from ...models import Code
 from ..api import searched
@@ -23,21 +24,11 @@ from ..record_kinds import RECORD_KINDS
 from ..search import hit_row, hits, search_page, search_statements
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
-    """A CSV download streamed row by row (a corpus-wide export never sits in memory)."""
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    """A CSV download streamed row by row (a corpus-wide export never sits in memory),
+    through the workbench's one CSV writer (formula cells neutralised)."""
+    body = csv_lines(chain([header], rows))
+    response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

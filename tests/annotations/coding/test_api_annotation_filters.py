@@ -119,8 +119,10 @@ def test_it_refuses_unknown_filters_unknown_ids_and_huge_pages(api, corpus, quer
     assert field in response.json()
 
 
-def test_a_forged_cursor_is_a_404_not_a_500(api, corpus):
-    assert api.get("/api/annotations/?cursor=bz1hYmMmcD0x").status_code == 404
+def test_a_forged_cursor_is_a_400_not_a_500(api, corpus):
+    response = api.get("/api/annotations/?cursor=bz1hYmMmcD0x")
+    assert response.status_code == 400
+    assert "not one this list gave" in response.json()["cursor"]
 
 
 def test_the_list_costs_a_fixed_number_of_queries(

@@ -277,8 +277,9 @@ def test_exports_stream_in_pieces_not_the_whole_table(api, fifty, monkeypatch, e
     pieces = list(response.streaming_content)
     rows = [piece.count(b"\n") for piece in pieces]
     if extension == "csv":
-        rows = rows[1:]  # the heading comes alone
-        assert pieces[0].count(b"\n") == 1
+        # The heading rides with the first rows: the query has run before the status.
+        assert pieces[0].startswith(b"annotation_id,") and pieces[0].count(b"\n") > 1
+        rows[0] -= 1
     assert sum(rows) == 50
     assert len(rows) >= 3 and max(rows) <= 20
 

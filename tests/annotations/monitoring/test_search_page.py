@@ -54,3 +54,18 @@ def test_the_csv_refuses_bad_input(client, corpus):
     response = client.get("/monitoring/search.csv", {"q": "(women"})
     assert response.status_code == 400
     assert "bracket" in response.content.decode()
+
+
+def test_the_csv_neutralises_formulas_in_speakers_and_delegations(client, corpus):
+    from tracker.models import Speaker
+
+    hyperlink = '=HYPERLINK("http://evil.example","x")'
+    statement = corpus.s("sc", 1)
+    statement.speaker = Speaker.objects.create(name="@SUM(1+1)")
+    statement.delegation = hyperlink
+    statement.save()
+    response = client.get("/monitoring/search.csv", {"q": "women"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    row = next(r for r in rows[1:] if r[0] == str(statement.pk))
+    assert row[rows[0].index("delegation")] == "'" + hyperlink
+    assert row[rows[0].index("speaker")].startswith("'@SUM(1+1)")

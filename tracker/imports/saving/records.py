@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -121,13 +121,7 @@ def record_save(
 
 
 def _save(release: PressRelease, *, imported_by, dry_run: bool) -> ImportOutcome:
-    header = release.meeting
-    meeting = Meeting.objects.select_for_update().filter(symbol=header.symbol).first()
-    created = meeting is None
-    if created:
-        meeting = Meeting(symbol=header.symbol)
-    _fill_meeting(meeting, release)
-    meeting.save()
+    meeting, created = _locked_meeting(release)
 
     own = [] if created else list(meeting.statements.filter(added_from=""))
     others = [] if created else list(meeting.statements.exclude(added_from="").order_by("order"))
@@ -165,6 +159,29 @@ def _add(release: PressRelease, meeting: Meeting, *, imported_by, dry_run: bool)
         added_from=added_from,
         **counts,
     )
+
+
+def _locked_meeting(release: PressRelease) -> tuple[Meeting, bool]:
+    """The release's meeting, saved and locked for the rest of the import; whether new.
+
+    Two imports of one new symbol at once both find no meeting; the second insert then
+    waits for the first transaction and fails on the unique symbol. It imports into the
+    meeting the first one made instead, as a re-import (200 or 409, never a 500).
+    """
+    symbol = release.meeting.symbol
+    meeting = Meeting.objects.select_for_update().filter(symbol=symbol).first()
+    if meeting is None:
+        try:
+            with transaction.atomic():
+                meeting = Meeting(symbol=symbol)
+                _fill_meeting(meeting, release)
+                meeting.save()
+                return meeting, True
+        except IntegrityError:
+            meeting = Meeting.objects.select_for_update().get(symbol=symbol)
+    _fill_meeting(meeting, release)
+    meeting.save()
+    return meeting, False
 
 
 def _fill_meeting(meeting: Meeting, release: PressRelease) -> None:

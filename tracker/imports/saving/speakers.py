@@ -4,15 +4,27 @@ Verbatim records name delegates by surname ("Mr. Kim (Republic of Korea)"), so a
 alone is not a person: two delegations' Mr. Kim are two speakers. An existing speaker of
 the name is reused when they spoke for the same delegation before (or either side states
 none, or they have no statements yet); the oldest such speaker wins.
+
+The rule reads the statements (a speaker row holds no delegation, and an unstated one
+matches any), so no unique constraint on the speaker table can hold it. Two imports
+naming the same new speaker at once would both find none and insert two: on PostgreSQL
+each import first takes a transaction lock per name it names (pg_advisory_xact_lock, in
+one sorted order, so two imports cannot deadlock), and the second then finds the
+first's speaker once that one has committed. SQLite runs one writer at a time.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
+
+from django.db import connection
 
 from tracker.models import Gender, Speaker, Statement
 
 BATCH_SIZE = 500
+# The first key of the two-key advisory locks this module takes: speakers' names.
+_LOCK_NAMESPACE = 1_702_173  # arbitrary; other lock users pick another
 SpeakerKey = tuple[str, str]  # (name, delegation)
 
 
@@ -27,7 +39,9 @@ def speakers_for(statements) -> tuple[dict[SpeakerKey, Speaker], int]:
     for statement in statements:
         if key := speaker_key(statement):
             wanted.setdefault(key, statement.speaker.gender)
-    existing = _existing(sorted({name for name, _ in wanted}))
+    names = sorted({name for name, _ in wanted})
+    _lock_names(names)
+    existing = _existing(names)
     found: dict[SpeakerKey, Speaker] = {}
     for key in wanted:
         match = _reusable(existing.get(key[0], []), key[1])
@@ -41,6 +55,18 @@ def speakers_for(statements) -> tuple[dict[SpeakerKey, Speaker], int]:
     )  # PostgreSQL and SQLite (3.35+) return the new keys from a bulk insert
     found.update(zip(missing, created, strict=True))
     return found, len(created)
+
+
+def _lock_names(names: list[str]) -> None:
+    """Hold each name until the transaction ends, so two imports cannot both add it."""
+    if connection.vendor != "postgresql" or not names:
+        return
+    keys = sorted({zlib.crc32(name.encode("utf-8")) - 2**31 for name in names})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, key) FROM unnest(%s::int[]) AS key ORDER BY key",
+            [_LOCK_NAMESPACE, keys],
+        )
 
 
 def _existing(names: list[str]) -> dict[str, list[tuple[Speaker, set[str]]]]:
