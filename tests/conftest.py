@@ -2,7 +2,6 @@
 permission test uses (analyst A owns the work, analyst B is a teammate, a
 reviewer, an administrator, and the anonymous visitor)."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -40,19 +39,6 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def pytest_collection_modifyitems(config, items):
-    """Tests marked postgres_only (threads racing on real connections) are deselected,
-    not skipped, on SQLite: its in-memory test database cannot share threads."""
-    from django.conf import settings
-
-    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
-        return
-    deselected = [item for item in items if item.get_closest_marker("postgres_only")]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]
 
 
 @pytest.fixture
@@ -146,24 +132,32 @@ def statement(meeting) -> Statement:
     return meeting.statements.get(order=1)
 
 
-# The parsers are plain Python (tests/test_architecture.py pins it): their tests touch no
-# database, so the SQLite run covers them and the PostgreSQL run would only repeat them,
-# reading every real PDF again. Tests that use the database run on both.
+# Each run leaves out what only the other can test or already tests, deselected (never
+# skipped): on SQLite, the tests marked postgres_only (threads racing on real connections;
+# its in-memory test database cannot share threads); on PostgreSQL, the parsers' tests —
+# plain Python (tests/test_architecture.py pins it) that touches no database, so the SQLite
+# run covers them and a second run would only read every real PDF again.
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 PARSER_TESTS = "tests/tracker/imports/parsing/"
 
 
-def pytest_collection_modifyitems(config, items):
-    if os.environ.get("WB_TEST_DATABASE") != "postgresql":
-        return
-    repeated = [
-        item
-        for item in items
-        if item.nodeid.startswith(PARSER_TESTS)
+def _only_for_postgresql(item) -> bool:
+    return item.get_closest_marker("postgres_only") is not None
+
+
+def _database_free_parser_test(item) -> bool:
+    return (
+        item.nodeid.startswith(PARSER_TESTS)
         and item.get_closest_marker("django_db") is None
         and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-    ]
-    if repeated:
-        config.hook.pytest_deselected(items=repeated)
-        left_out = set(repeated)
-        items[:] = [item for item in items if item not in left_out]
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgresql = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+    leave_out = _database_free_parser_test if on_postgresql else _only_for_postgresql
+    left_out = [item for item in items if leave_out(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        dropped = set(left_out)
+        items[:] = [item for item in items if item not in dropped]
