@@ -40,8 +40,8 @@ LISTS = "paginated list endpoints (HTTP, gunicorn)"
 MONITORING = "monitoring across meetings (in-process, against hand-written SQL)"
 FIXTURES = "fixture loader's dry run (in-process, empty database)"
 
-# Targets of issue 8.
-EXPORT_MIN_RATIO = 0.5
+# Targets of issue 8, the export's of issue 18: each format's rows/s over COPY's (FORMAT csv).
+EXPORT_MIN_RATIO = {"CSV": 0.8, "JSON Lines": 0.6}
 EXPORT_MAX_GROWTH_MB = 100
 REPORT_MAX_RATIO = 2.0
 LIST_MAX_P95_RATIO = 2.0
@@ -324,8 +324,8 @@ class Suite:
             spread=f"{rate(rows, figures.time.high)} – {rate(rows, figures.time.low)}",
             baseline=f"COPY: {rate(rows, copy.median)}",
             ratio=f"{share:.2f}",
-            target=f"≥ {EXPORT_MIN_RATIO}",
-            verdict=verdict(share >= EXPORT_MIN_RATIO),
+            target=f"≥ {EXPORT_MIN_RATIO[label]}",
+            verdict=verdict(share >= EXPORT_MIN_RATIO[label]),
         )
         growth = figures.growth / MB
         self.table.add(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .refi_qda.codebook import codebook_qdc
-from .refi_qda.project import write_qdpx
+from .refi_qda.project import qdpx_chunks
 from .tabular import csv_export, jsonl_export
 from .web_annotation import web_annotation_chunks
 
@@ -82,7 +82,7 @@ REFI_QDA_PROJECT = Format(
     url_name="export-qdpx",
     content_type="application/zip",
     extension="qdpx",
-    writer=write_qdpx,
+    writer=qdpx_chunks,
 )
 
 FORMATS: tuple[Format, ...] = (CSV, JSON_LINES, WEB_ANNOTATION, REFI_QDA_CODEBOOK, REFI_QDA_PROJECT)

@@ -1,4 +1,10 @@
-"""A report as downloads: JSON-ready dictionaries and one CSV table per section."""
+"""A report as downloads: JSON-ready dictionaries and one CSV table per section.
+
+The downloads are for computing with, so numbers go out as computed: the JSON
+(and the API) at full float precision, the agreement CSV's coefficients as
+repr() text, which reads back as exactly the same float. Only the pages round
+(templatetags.report_tags); the other CSV tables give shares to 2 decimals.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,6 @@ from .speakers import GENDERS, SPEAKER_TYPES
 
 
 def _plain(value):
-    if isinstance(value, float):
-        return round(value, 4)
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     if isinstance(value, dict):
@@ -67,6 +71,11 @@ def _section_as_dict(section: Section) -> dict:
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
+
+
+def _coefficient(value: float | None) -> str:
+    """An agreement figure at full precision: float(cell) == value, exactly."""
+    return "" if value is None else repr(value)
 
 
 Table = tuple[list[str], Iterable[list]]
@@ -240,9 +249,9 @@ def agreement_table(report: MeetingReport) -> Table:
             code.units,
             code.statements_with_code,
             *(code.statements_coded.get(name, 0) for name in names),
-            _number(code.percent_agreement),
-            _number(code.cohen_kappa),
-            _number(code.krippendorff_alpha),
+            _coefficient(code.percent_agreement),
+            _coefficient(code.cohen_kappa),
+            _coefficient(code.krippendorff_alpha),
             len(code.disagreements),
             code.warning,
         ]

@@ -8,8 +8,13 @@ case whose variables are the speaker's attributes (gender, speaker type,
 delegation). Memos travel as selection descriptions. Source names have "-"
 where a file name cannot hold a character ("GA-11955 #47 …").
 
-The project is written incrementally (lxml's xmlfile) into a zip on a temporary
-file: rows stream from the database, so memory stays flat for big projects.
+The project is streamed: qdpx_chunks writes the zip (stdlib zipfile) onto a
+sink that cannot seek, so zipfile puts each member's sizes and CRC in a data
+descriptor after its data instead of going back to its header, and the bytes
+are handed on as they are written. Rows stream from the database and the
+project XML is written element by element (lxml's xmlfile), so memory stays
+bounded by one statement source, the speaker index (a few bytes per
+statement) and one piece of about PIECE_BYTES, whatever the project's size.
 """
 
 import datetime
@@ -31,6 +36,7 @@ from .codebook import codes_element
 from .schema import ORIGIN, PROJECT_NS, guid, xml_text
 
 CHUNK_SIZE = 2000
+PIECE_BYTES = 256 * 1024  # the zip is handed on in pieces of about this size
 P = f"{{{PROJECT_NS}}}"
 
 CASE_VARIABLES = (
@@ -256,9 +262,10 @@ def _coding(parent, coding: Coding) -> etree._Element:
     return element
 
 
-def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annotation]) -> None:
+def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annotation]):
     """<Sources>: the statements in id order, each with its codings (a merge of two
-    streams sorted by statement id)."""
+    streams sorted by statement id). Yields after each source, so the caller can
+    pass on what has been written."""
     codings = _codings(annotations)
     pending = next(codings, None)
     with xf.element(P + "Sources"):
@@ -269,38 +276,89 @@ def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annota
                     mine.append(pending)
                 pending = next(codings, None)
             xf.write(_text_source(statement, mine))
+            yield
 
 
-def write_qdpx(
+class _Pipe:
+    """A write-only sink that cannot seek or tell: zipfile then streams (data
+    descriptors), and `taken` hands on what has been written so far."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+        self.size = 0
+
+    def write(self, data) -> int:
+        self.pieces.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def taken(self) -> bytes:
+        data = b"".join(self.pieces)
+        self.pieces, self.size = [], 0
+        return data
+
+
+def _write_project(
+    zf: zipfile.ZipFile,
     *,
-    target: BinaryIO,
     name: str,
     annotations: QuerySet[Annotation],
     meetings: QuerySet[Meeting],
     schemes: QuerySet[CodingScheme],
-) -> None:
-    """Write a .qdpx of the meetings' statements, coded with `annotations`, to `target`.
+) -> Iterator[None]:
+    """Write the members into `zf`, yielding after each unit of work (a source file,
+    an element of the project XML)."""
+    now = _time(timezone.now())
+    for statement in _statements(meetings):
+        zf.writestr(f"Sources/{_source_guid(statement.pk)}.txt", statement.text.encode("utf-8"))
+        yield
+    has_sources = Statement.objects.filter(meeting__in=meetings).exists()
+    with zf.open("project.qde", "w", force_zip64=True) as stream:
+        with etree.xmlfile(stream, encoding="utf-8") as xf:
+            xf.write_declaration()
+            attributes = {"name": xml_text(name) or "project", "origin": ORIGIN}
+            attributes["creationDateTime"] = now
+            with xf.element(P + "Project", attributes, nsmap={None: PROJECT_NS}):
+                for element in (
+                    _users_element(annotations),
+                    _codebook_element(schemes),
+                    _variables_element(),
+                    _cases_element(meetings),
+                ):
+                    if element is not None:
+                        xf.write(element)
+                        yield
+                if has_sources:
+                    yield from _write_sources(xf, meetings, annotations)
+
+
+def qdpx_chunks(
+    *,
+    name: str,
+    annotations: QuerySet[Annotation],
+    meetings: QuerySet[Meeting],
+    schemes: QuerySet[CodingScheme],
+) -> Iterator[bytes]:
+    """A .qdpx of the meetings' statements, coded with `annotations`, as it is written:
+    pieces of about PIECE_BYTES (the last one ends the zip).
 
     `schemes` are the codebooks the codings refer to (their codes all go in).
     """
-    now = _time(timezone.now())
+    pipe = _Pipe()
+    with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+        for _ in _write_project(
+            zf, name=name, annotations=annotations, meetings=meetings, schemes=schemes
+        ):
+            if pipe.size >= PIECE_BYTES:
+                yield pipe.taken()
+    yield pipe.taken()
+
+
+def write_qdpx(*, target: BinaryIO, **project) -> None:
+    """The same project written to a seekable file (`target`): for scripts and tests."""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-        for statement in _statements(meetings):
-            zf.writestr(f"Sources/{_source_guid(statement.pk)}.txt", statement.text.encode("utf-8"))
-        has_sources = Statement.objects.filter(meeting__in=meetings).exists()
-        with zf.open("project.qde", "w", force_zip64=True) as stream:
-            with etree.xmlfile(stream, encoding="utf-8") as xf:
-                xf.write_declaration()
-                attributes = {"name": xml_text(name) or "project", "origin": ORIGIN}
-                attributes["creationDateTime"] = now
-                with xf.element(P + "Project", attributes, nsmap={None: PROJECT_NS}):
-                    for element in (
-                        _users_element(annotations),
-                        _codebook_element(schemes),
-                        _variables_element(),
-                        _cases_element(meetings),
-                    ):
-                        if element is not None:
-                            xf.write(element)
-                    if has_sources:
-                        _write_sources(xf, meetings, annotations)
+        for _ in _write_project(zf, **project):
+            pass

@@ -270,9 +270,9 @@ def fifty(codebook, meeting, analyst_a):
 
 @pytest.mark.parametrize("extension", ["csv", "jsonl"])
 def test_exports_stream_in_pieces_not_the_whole_table(api, fifty, monkeypatch, extension):
-    # SQLite fetches BATCH_ROWS a time; PostgreSQL's COPY rows are joined to PIECE_BYTES.
+    # SQLite fetches BATCH_ROWS a time; PostgreSQL joins PIECE_ROWS of COPY's rows.
     monkeypatch.setattr("annotations.exchange.streaming.BATCH_ROWS", 10)
-    monkeypatch.setattr("annotations.exchange.streaming.PIECE_BYTES", 2000)
+    monkeypatch.setattr("annotations.exchange.streaming.PIECE_ROWS", 10)
     response = api.get(f"/api/export/annotations.{extension}")
     pieces = list(response.streaming_content)
     rows = [piece.count(b"\n") for piece in pieces]
@@ -287,7 +287,7 @@ def test_exports_stream_in_pieces_not_the_whole_table(api, fifty, monkeypatch, e
 @pytest.mark.parametrize("extension", ["csv", "jsonl"])
 def test_a_client_that_goes_away_leaves_the_connection_usable(api, fifty, monkeypatch, extension):
     monkeypatch.setattr("annotations.exchange.streaming.BATCH_ROWS", 10)
-    monkeypatch.setattr("annotations.exchange.streaming.PIECE_BYTES", 1000)
+    monkeypatch.setattr("annotations.exchange.streaming.PIECE_ROWS", 5)
     response = api.get(f"/api/export/annotations.{extension}")
     pieces = iter(response.streaming_content)
     next(pieces), next(pieces)

@@ -10,8 +10,10 @@ from lxml import etree
 from rest_framework.test import APIClient
 
 from annotations.coding import services
+from annotations.exchange.refi_qda import project as qdpx_project
 from annotations.exchange.refi_qda.schema import CODEBOOK_XSD_PATH, XSD_PATH
-from annotations.models import CodingScheme
+from annotations.models import Annotation, CodingScheme
+from tracker.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +86,58 @@ def test_the_project_validates_against_the_published_xsd(
     project = etree.fromstring(archive.read("project.qde"))
     assert published_schema.validate(project), published_schema.error_log
     assert project.get("name") == "GA/TEST-1"
+
+
+def project_arguments(meeting) -> dict:
+    return {
+        "name": meeting.symbol,
+        "annotations": Annotation.objects.live(),
+        "meetings": Meeting.objects.filter(pk=meeting.pk),
+        "schemes": CodingScheme.objects.filter(codes__annotations__isnull=False).distinct(),
+    }
+
+
+def without_creation_time(qde: bytes) -> bytes:
+    root = etree.fromstring(qde)
+    del root.attrib["creationDateTime"]  # the moment of writing, not content
+    return etree.tostring(root)
+
+
+def test_the_streamed_project_is_a_valid_zip_with_data_descriptors_and_no_temporary_file(
+    analyst_b, coded, meeting, published_schema, monkeypatch
+):
+    monkeypatch.setattr(qdpx_project, "PIECE_BYTES", 1)  # hand on every write at once
+    response = client_for(analyst_b).get(f"/api/export/project.qdpx?meeting={meeting.pk}")
+    assert response.streaming and not response.has_header("Content-Length")
+    assert response["Content-Disposition"] == 'attachment; filename="GA-TEST-1.qdpx"'
+    pieces = list(response.streaming_content)
+    # One piece per source file and per part of the XML: the zip leaves as it is written.
+    assert len(pieces) > 3
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(pieces)))
+    assert archive.testzip() is None
+    assert all(info.flag_bits & 0x08 for info in archive.infolist())  # data descriptors
+    project = etree.fromstring(archive.read("project.qde"))
+    assert published_schema.validate(project), published_schema.error_log
+
+
+def test_the_streamed_project_holds_what_the_project_written_to_a_file_holds(coded, meeting):
+    """The same members in the same order with the same bytes as the .qdpx written to a
+    seekable (temporary) file, as the export did before it streamed."""
+    streamed = zipfile.ZipFile(
+        io.BytesIO(b"".join(qdpx_project.qdpx_chunks(**project_arguments(meeting))))
+    )
+    on_file = io.BytesIO()
+    qdpx_project.write_qdpx(target=on_file, **project_arguments(meeting))
+    written = zipfile.ZipFile(on_file)
+    assert streamed.namelist() == written.namelist()
+    assert len(streamed.namelist()) == 4  # three statements and the project
+    for name in written.namelist():
+        if name == "project.qde":
+            assert without_creation_time(streamed.read(name)) == without_creation_time(
+                written.read(name)
+            )
+        else:
+            assert streamed.read(name) == written.read(name)
 
 
 def test_statements_are_sources_and_every_coding_points_at_its_quote(analyst_b, coded, meeting):

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from annotations.coding.services import annotation_create
+from annotations.reports import agreement as reference
 from tests.annotations.reports.report_data import code, make_meeting, small_meeting
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +16,22 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def small(codebook, analyst_a, analyst_b):
     return small_meeting(codebook, analyst_a, analyst_b)
+
+
+# survivor-participation per statement (1–6): amina codes statement 1, bruno statement 4.
+PARTICIPATION = [
+    [True, False, False, False, False, False],
+    [False, False, False, True, False, False],
+]
+
+
+def participation_agreement() -> tuple[float, float, float]:
+    """The reference computation: 66.66666666666666, -0.20000000000000007, -0.10000000000000009."""
+    return (
+        100 * reference.percent_agreement(PARTICIPATION),
+        reference.cohen_kappa(*PARTICIPATION),
+        reference.krippendorff_alpha_nominal(PARTICIPATION),
+    )
 
 
 @pytest.fixture
@@ -200,7 +217,9 @@ def test_the_agreement_and_disagreement_csvs(signed_in, small):
     rows = rows_of(signed_in.get(f"/meetings/{small.meeting.pk}/report/agreement.csv"))
     assert rows[0][4:6] == ["coded_by_amina", "coded_by_bruno"]
     participation = next(row for row in rows if row[0] == "survivor-participation")
-    assert participation[6:10] == ["66.67", "-0.20", "-0.10", "2"]
+    # Full precision, not rounded: each cell reads back as exactly the computed float.
+    assert participation[6:10] == [*map(repr, participation_agreement()), "2"]
+    assert tuple(map(float, participation[6:9])) == participation_agreement()
     rows = rows_of(signed_in.get(f"/meetings/{small.meeting.pk}/report/disagreements.csv"))
     participation = [row[:5] for row in rows if row[0] == "survivor-participation"]
     assert participation == [
@@ -235,13 +254,30 @@ def test_the_api_returns_codes_and_agreement_in_the_documented_shape(signed_in, 
     assert participation["by_gender"] == {"female": 1, "male": 0, "unknown": 1}
     assert participation["by_speaker_type"]["member_state"] == 2
     agreement = next(c for c in data["agreement"]["codes"] if c["slug"] == "survivor-participation")
-    assert agreement["percent_agreement"] == pytest.approx(66.6667)
-    assert agreement["cohen_kappa"] == pytest.approx(-0.2)
-    assert agreement["krippendorff_alpha"] == pytest.approx(-0.1)
+    # Full precision (the pages round): exactly the reference computation.
+    assert (
+        agreement["percent_agreement"],
+        agreement["cohen_kappa"],
+        agreement["krippendorff_alpha"],
+    ) == participation_agreement()
     assert data["overview"]["share_women"] == 50.0
     assert data["missed_opportunities"]["threshold"] == 10
     assert data["groups"][0]["codes"][0] == "victim-centred"
     assert "query" not in data
+
+
+def test_only_the_page_rounds_agreement_the_json_download_is_exact(signed_in, small):
+    html = page(signed_in, f"/meetings/{small.meeting.pk}/report/")
+    agreement_table = html[html.index(">Agreement between analysts</h2>") :]
+    row = re.search(r"Survivor participation<br>.*?</tr>", agreement_table, re.S).group(0)
+    assert "66.7%" in row and "-0.200" in row and "-0.100" in row
+    download = signed_in.get(f"/meetings/{small.meeting.pk}/report.json").json()
+    codes = {c["slug"]: c for c in download["codes"]}
+    assert codes["survivor-participation"]["share_of_statements"] == 100 * 2 / 6
+    agreement = next(
+        c for c in download["agreement"]["codes"] if c["slug"] == "survivor-participation"
+    )
+    assert agreement["cohen_kappa"] == reference.cohen_kappa(*PARTICIPATION)
 
 
 def test_the_json_download_is_the_api_answer(signed_in, small):

@@ -1,0 +1,102 @@
+"""Where the CSV and JSON Lines exports lose against raw COPY, step by step (PostgreSQL).
+
+    scripts/with_postgres.sh .venv/bin/python benchmarks/export_profile.py [--annotations N]
+
+In-process, no HTTP: fills the throwaway database with generate_corpus, then
+times, turn about and median of 5, each step from the baseline to the export:
+
+  raw COPY        COPY (the export's plain SELECT) TO STDOUT (FORMAT csv), read as bytes
+                  (make bench's baseline)
+  CSV COPY only   COPY of the export's formatted cells (formula rule, timestamps,
+                  FORCE_QUOTE), rows read and dropped
+  CSV export      annotations.exchange.tabular.csv_export, every piece it yields
+  JSON COPY only  COPY of the database-built JSON lines, read and dropped
+  JSONL export    jsonl_export, every piece it yields
+
+and prints each one's rate as a share of raw COPY's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--annotations", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    from benchmarks.environment import setup_django
+
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from annotations.exchange.csv_sql import csv_copy_queryset
+    from annotations.exchange.jsonl_sql import jsonl_line_queryset
+    from annotations.exchange.streaming import copy_sql
+    from annotations.exchange.tabular import _JSON_COPY_OPTIONS, csv_export, jsonl_export
+    from annotations.models import Annotation
+    from benchmarks.sql import copy_select, export_select
+    from benchmarks.stats import Sample
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("Run it under scripts/with_postgres.sh: COPY needs PostgreSQL.")
+    call_command("migrate", verbosity=0, interactive=False)
+    statements = max(1, args.annotations // 10 // 100)
+    call_command(
+        "generate_corpus",
+        meetings=statements,
+        statements_per_meeting=100,
+        annotations_per_statement=10,
+        analysts=3,
+        seed=1,
+        verbosity=0,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    live = Annotation.objects.live()
+    rows = live.count()
+
+    def drain_copy(statement: str) -> None:
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for _row in copy:
+                pass
+
+    queryset, quoted = csv_copy_queryset(live)
+    csv_copy = copy_sql(queryset, f"FORMAT csv, FORCE_QUOTE ({', '.join(quoted)})")
+    json_copy = copy_sql(jsonl_line_queryset(live), _JSON_COPY_OPTIONS)
+    steps = {
+        "raw COPY": lambda: copy_select(*export_select()),
+        "CSV COPY only": lambda: drain_copy(csv_copy),
+        "CSV export": lambda: sum(map(len, csv_export(live))),
+        "JSON COPY only": lambda: drain_copy(json_copy),
+        "JSONL export": lambda: sum(map(len, jsonl_export(live))),
+    }
+    import time
+
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for step in steps.values():
+        step()  # warm the cache
+    for _ in range(args.repeat):
+        for name, step in steps.items():
+            started = time.perf_counter()
+            step()
+            times[name].append(time.perf_counter() - started)
+    baseline = Sample(tuple(times["raw COPY"])).median
+    print(f"{rows:,} annotations, median of {args.repeat}, turn about")
+    print("| step | median | rows/s | share of raw COPY |")
+    print("|---|---|---|---|")
+    for name, values in times.items():
+        median = Sample(tuple(values)).median
+        print(f"| {name} | {median:.3f} s | {rows / median:,.0f} | {baseline / median:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
