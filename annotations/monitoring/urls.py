@@ -55,6 +55,7 @@ urlpatterns = [
     path("api/trends/", api.TrendsView.as_view(), name="api-trends"),
     path("api/passages/", api.PassagesView.as_view(), name="api-passages"),
     path("api/search/", api.SearchView.as_view(), name="api-search"),
+    path("api/search/code/", api.SearchCodeView.as_view(), name="api-search-code"),
     path("api/gender-index/", api.GenderIndexView.as_view(), name="api-gender-index"),
     path(
         "api/delegations/<slug:slug>/profile/",
