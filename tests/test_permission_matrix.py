@@ -539,6 +539,7 @@ PROBES = [
     ),
     Probe("api/trends/", "GET", lambda w: "/api/trends/?code=protection", API_FOR_ALL),
     Probe("monitoring/passages/", "GET", lambda w: "/monitoring/passages/", PAGE_FOR_ALL),
+    Probe("monitoring/passages.csv", "GET", lambda w: "/monitoring/passages.csv", PAGE_FOR_ALL),
     Probe("api/passages/", "GET", lambda w: "/api/passages/", API_FOR_ALL),
     Probe(
         "monitoring/matrix/", "GET", lambda w: "/monitoring/matrix/?columns=gender", PAGE_FOR_ALL

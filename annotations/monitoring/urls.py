@@ -44,6 +44,7 @@ urlpatterns = [
         "monitoring/trends/briefers.csv", trend_views.briefers_csv, name="monitoring-briefers-csv"
     ),
     path("monitoring/passages/", trend_views.passages_view, name="monitoring-passages"),
+    path("monitoring/passages.csv", trend_views.passages_csv, name="monitoring-passages-csv"),
     path(
         "monitoring/charts/<slug:name>.<slug:extension>",
         chart_views.chart_image,
