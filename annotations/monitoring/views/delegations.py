@@ -14,8 +14,8 @@ from tracker.delegations.selectors import delegation_id_of, delegation_named
 from tracker.delegations.services import (
     country_group_delete,
     country_group_save,
-    delegations_link_printed_names,
 )
+from tracker.imports.saving.delegations import printed_names_link
 from tracker.models import CountryGroup, Delegation, DelegationAlias, Statement
 
 from ...roles import can_administer, can_code
@@ -51,7 +51,7 @@ def delegation_list(request: HttpRequest) -> HttpResponse:
 def delegation_link(request: HttpRequest) -> HttpResponse:
     if not can_administer(request.user):
         raise PermissionDenied("Only administrators link printed names to delegations.")
-    unmatched = delegations_link_printed_names()
+    unmatched = printed_names_link()
     messages.info(request, f"Linked what could be linked; {len(unmatched)} printed names remain.")
     return redirect("monitoring-delegations")
 

@@ -14,7 +14,7 @@ from tracker.imports.parsing.press_release import parse_press_release
 from tracker.imports.parsing.records import MeetingHeader, PressRelease
 from tracker.imports.parsing.records import Statement as ParsedStatement
 from tracker.imports.saving import record_save
-from tracker.models import Delegation, DelegationAlias, Statement
+from tracker.models import Delegation, DelegationAlias, Meeting, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,24 @@ def test_the_2017_release_has_every_state_linked_and_the_un_system_left():
     # what is left is the UN system and civil society, for the administrator to judge
     assert {"UNODC", "UN-Women", "Smile of the Child"} <= unlinked
     assert not Delegation.objects.filter(name__in=unlinked).exists()
+
+
+def test_a_renamed_state_joins_today_s_and_a_vanished_one_waits_for_the_administrator():
+    outcome = record_save(
+        release=_release("Libyan Arab Jamahiriya", "Union of Soviet Socialist Republics")
+    )
+    assert linked("Libyan Arab Jamahiriya") == "libya"
+    assert outcome.unlinked_delegations == ("Union of Soviet Socialist Republics",)
+
+
+def test_the_link_button_links_a_fixtures_names_with_the_importers_normalisation(
+    administrator, client
+):
+    meeting = Meeting.objects.create(symbol="GA/11955", date="2017-09-27")  # as loaddata does
+    for order, name in enumerate(["former Yugoslav Republic of Macedonia", "UNODC"], 1):
+        Statement.objects.create(meeting=meeting, order=order, delegation=name, text="x")
+    client.force_login(administrator)
+    response = client.post("/monitoring/delegations/link/", follow=True)
+    assert "1 printed names remain" in response.content.decode()
+    assert linked("former Yugoslav Republic of Macedonia") == "north-macedonia"
+    assert linked("UNODC") is None
