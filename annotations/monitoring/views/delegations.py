@@ -10,7 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tracker.delegations.selectors import delegation_id_of, delegation_named
+from tracker.delegations.selectors import (
+    delegation_id_of,
+    delegation_named,
+    speaks_for_delegation,
+)
 from tracker.delegations.services import (
     country_group_delete,
     country_group_save,
@@ -25,7 +29,8 @@ from .search import csv_response
 
 def delegation_list(request: HttpRequest) -> HttpResponse:
     counts = dict(
-        Statement.objects.annotate(d=delegation_id_of())
+        Statement.objects.filter(speaks_for_delegation())
+        .annotate(d=delegation_id_of())
         .exclude(d=None)
         .values("d")
         .annotate(n=Count("*"))
