@@ -29,7 +29,10 @@ class SearchCodeSerializer(serializers.Serializer):
 
     code = serializers.PrimaryKeyRelatedField(queryset=Code.objects.all())
     statement = serializers.IntegerField(
-        required=False, help_text="Code only this statement's hit; without it, every hit."
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="Code only this statement's hit; without it, every hit.",
     )
 
 

@@ -124,6 +124,7 @@ def test_more_hits_than_the_limit_are_refused_with_a_message(
     [
         ("q=%22victim", {"code": "VICTIM"}, "code"),
         ("q=%22victim", {"code": 0}, "code"),
+        ("q=victim", {"code": 1, "statement": 2**70}, "statement"),
         ("q=%22victim", None, "quotation mark"),
         ("q=victim&group=nowhere", None, "There is no country group"),
         ("q=nothingmatchesthis", None, "No statement matches"),
