@@ -467,6 +467,15 @@ PROBES = [
     Probe("monitoring/search/", "GET", lambda w: "/monitoring/search/?q=crime", PAGE_FOR_ALL),
     Probe("monitoring/search.csv", "GET", lambda w: "/monitoring/search.csv?q=crime", PAGE_FOR_ALL),
     Probe("api/search/", "GET", lambda w: "/api/search/?q=crime", API_FOR_ALL),
+    Probe(
+        "api/search/code/",
+        "POST",
+        lambda w: "/api/search/code/?q=crime",
+        ANALYSTS_WRITE,
+        data=lambda w: {"code": w.code.pk},
+        json=True,
+        note="(code from search: analysts)",
+    ),
     Probe("monitoring/delegations/", "GET", lambda w: "/monitoring/delegations/", PAGE_FOR_ALL),
     Probe(
         "monitoring/delegations/link/",
@@ -530,6 +539,7 @@ PROBES = [
     ),
     Probe("api/trends/", "GET", lambda w: "/api/trends/?code=protection", API_FOR_ALL),
     Probe("monitoring/passages/", "GET", lambda w: "/monitoring/passages/", PAGE_FOR_ALL),
+    Probe("monitoring/passages.csv", "GET", lambda w: "/monitoring/passages.csv", PAGE_FOR_ALL),
     Probe("api/passages/", "GET", lambda w: "/api/passages/", API_FOR_ALL),
     Probe(
         "monitoring/matrix/", "GET", lambda w: "/monitoring/matrix/?columns=gender", PAGE_FOR_ALL

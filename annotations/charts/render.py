@@ -21,6 +21,7 @@ from .model import BAR, HEAT_MAP, LINE, Chart, format_value  # noqa: E402
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+TITLE_CHARACTERS_PER_INCH = 9  # 11 pt bold DejaVu Sans, with room to spare
 FONT = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"}
 
 
@@ -35,7 +36,9 @@ def _figure(chart: Chart) -> Figure:
         figure = Figure(figsize=(width, height), layout="constrained")
         axes = figure.add_subplot()
         DRAW[chart.kind](axes, chart)
-        axes.set_title(chart.title, loc="left", fontsize=11, fontweight="bold")
+        # Wrapped to the figure: a narrow chart (an empty heat map) would cut a long title.
+        title = textwrap.fill(chart.title, width=int(width * TITLE_CHARACTERS_PER_INCH))
+        axes.set_title(title, loc="left", fontsize=11, fontweight="bold")
         if chart.is_empty:
             axes.text(0.5, 0.5, "No data", ha="center", va="center", transform=axes.transAxes)
     return figure

@@ -1,11 +1,11 @@
 """Writes of many annotations at once: code every hit of a search as one step, and undo
 (or redo) that step as one.
 
-The workspace's "code all hits" calls these, and so may corpus search across meetings
-(annotations.monitoring): give the analyst, the code and the spans, each a
+The workspace's "code all hits" calls these, and so does corpus search across meetings
+(annotations.monitoring.search_coding): give the analyst, the code and the spans, each a
 (statement, start, end) in code points. All or nothing: one bad span refuses the whole
-batch with a message naming it. Queries stay fixed per meeting involved, however many
-spans: the checks read in bulk and the rows (and their history) are written in bulk.
+batch with a message naming it. Queries stay fixed however many spans and meetings: the
+checks read in bulk and the rows (and their history) are written in bulk.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from tracker.models import Statement
 
-from ..codebook.selectors import scheme_for_meeting
+from ..codebook.selectors import scheme_ids_for_meetings
 from ..models import Annotation, AnnotationSource, Code
 from .anchoring import quote_context
 from .spans import span_errors
@@ -36,11 +36,13 @@ def _check_code_for_meetings(code: Code, statements: Iterable[Statement]) -> Non
         )
     if code.retired:
         raise ValidationError({"code": f'Code "{code.slug}" is retired.'})
-    meetings = {s.meeting_id: s.meeting for s in statements}
-    for meeting in meetings.values():
-        if scheme_for_meeting(meeting).pk != code.scheme_id:
+    # In bulk: a batch from corpus search can span many meetings.
+    meetings = {s.meeting_id: s for s in statements}
+    for meeting_id, scheme_id in sorted(scheme_ids_for_meetings(set(meetings)).items()):
+        if scheme_id != code.scheme_id:
+            symbol = meetings[meeting_id].meeting.symbol
             raise ValidationError(
-                {"code": f'Code "{code.slug}" is not in the scheme of meeting {meeting.symbol}.'}
+                {"code": f'Code "{code.slug}" is not in the scheme of meeting {symbol}.'}
             )
 
 

@@ -6,12 +6,15 @@ from django.core.exceptions import ValidationError
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as BadRequest
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker.delegations.selectors import delegation_named
 
+from ..rest import ERROR
+from ..roles import CanCode
 from . import serializers
 from .gender_index import gender_index
 from .matrix import MATRIX_PARAMETERS, matrix, matrix_spec
@@ -21,6 +24,7 @@ from .passages import passage_row, passages_page
 from .profiles import delegation_profile
 from .query import QueryError, parse
 from .search import hit_row, search_page
+from .search_coding import MAX_HITS, search_hits_code
 from .trends import TREND_PARAMETERS, trend_spec, trends
 
 SEARCH_PARAMETERS = ("q", *FILTERS, *PAGING, "format")
@@ -58,6 +62,36 @@ class SearchView(APIView):
         except (ValidationError, QueryError) as error:
             raise BadRequest(getattr(error, "message_dict", {"q": [str(error)]})) from None
         return Response({"count": count, "results": [hit_row(hit) for hit in page_hits]})
+
+
+class SearchCodeView(APIView):
+    """Code one hit or every hit of a search with one code: one batch, one undo."""
+
+    permission_classes = [IsAuthenticated, CanCode]
+
+    @extend_schema(
+        summary=f"Code one hit or all hits of a search (at most {MAX_HITS}) as one undoable step",
+        parameters=[OpenApiParameter("q", str, required=True)]
+        + [OpenApiParameter(name, str) for name in FILTERS],
+        request=serializers.SearchCodeSerializer,
+        responses={201: serializers.SearchCodedSerializer, 400: ERROR},
+    )
+    def post(self, request: Request) -> Response:
+        body = serializers.SearchCodeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            tree, filters, _, _ = searched(request.query_params)
+            coding = search_hits_code(
+                analyst=request.user,
+                code=body.validated_data["code"],
+                tree=tree,
+                filters=filters,
+                statement=body.validated_data.get("statement"),
+            )
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        answer = serializers.SearchCodedSerializer(coding).data
+        return Response(answer, status=201)
 
 
 def _bad_request(error: ValidationError) -> BadRequest:

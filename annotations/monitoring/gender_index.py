@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from tracker.delegations.selectors import speaks_for_delegation
 from tracker.models import DelegationAlias, Gender, Statement
 
 from ..reports.data import share
@@ -63,7 +64,9 @@ def linked_delegations(names: set[str]) -> dict[str, tuple[str, str]]:
 
 
 def gender_index(filters: StatementFilters) -> GenderIndex:
-    statements = apply_filters(Statement.objects.exclude(delegation=""), filters)
+    # Each delegation's own statements: not the chair's, whose country the record prints.
+    spoken_for = Statement.objects.exclude(delegation="").filter(speaks_for_delegation())
+    statements = apply_filters(spoken_for, filters)
     spoken = dict(
         statements.values("delegation")
         .annotate(n=Count("*"))

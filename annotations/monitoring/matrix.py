@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Count, F, QuerySet, Value
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 
-from tracker.delegations.selectors import delegation_id_of, in_group
+from tracker.delegations.selectors import delegation_id_of, in_group, speaks_for_delegation
 from tracker.models import CountryGroup, Delegation, Gender, Meeting, SpeakerType, Statement
 
 from ..models import Annotation, Code
@@ -124,10 +124,16 @@ def matrix_spec(params) -> MatrixSpec:
 # or from Annotation with prefix "statement__"), and the columns made from the keys.
 
 
-def _delegation_key(prefix: str) -> Coalesce:
-    """The Delegation's id when the printed name is linked, else "printed:<name>"."""
+def _delegation_key(prefix: str) -> Case:
+    """The Delegation's id when the printed name is linked, else "printed:<name>"; the
+    chair speaks for no delegation ("printed:", the no-delegation column)."""
     linked = Cast(delegation_id_of(f"{prefix}delegation"), CharField())
-    return Coalesce(linked, Concat(Value("printed:"), F(f"{prefix}delegation")))
+    return Case(
+        When(speaks_for_delegation(f"{prefix}delegation"),
+             then=Coalesce(linked, Concat(Value("printed:"), F(f"{prefix}delegation")))),
+        default=Value("printed:"),
+        output_field=CharField(),
+    )  # fmt: skip
 
 
 def _delegation_columns(keys: list[str]) -> list[tuple[object, str, dict | None]]:

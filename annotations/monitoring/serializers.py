@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from ..models import Code
+
 
 class SearchHitSerializer(serializers.Serializer):
     statement = serializers.IntegerField()
@@ -20,6 +22,34 @@ class SearchHitSerializer(serializers.Serializer):
 class SearchResultsSerializer(serializers.Serializer):
     count = serializers.IntegerField(help_text="Statements that match.")
     results = SearchHitSerializer(many=True)
+
+
+class SearchCodeSerializer(serializers.Serializer):
+    """Code from search: the search is the query string, the step is the body."""
+
+    code = serializers.PrimaryKeyRelatedField(queryset=Code.objects.all())
+    statement = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="Code only this statement's hit; without it, every hit.",
+    )
+
+
+class SearchCodedAnnotationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    statement = serializers.IntegerField(source="statement_id")
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    quote = serializers.CharField()
+
+
+class SearchCodedSerializer(serializers.Serializer):
+    annotations = SearchCodedAnnotationSerializer(
+        many=True, help_text="The batch: their ids to /api/annotations/batch/withdraw/ undo it."
+    )
+    already_coded = serializers.IntegerField(help_text="Hits left as they were.")
+    without_passage = serializers.IntegerField()
 
 
 class GenderIndexSerializer(serializers.Serializer):

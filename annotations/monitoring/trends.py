@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat, ExtractYear
 
+from tracker.delegations.selectors import speaks_for_delegation
 from tracker.models import Gender, SpeakerType, Statement
 
 from ..models import Annotation, Code
@@ -201,7 +202,11 @@ def _points(spec: TrendSpec, statements: QuerySet[Statement]) -> dict[tuple, Tre
 
 def _add_delegations(spec, statements, points: dict[tuple, TrendPoint]) -> None:
     rows = list(
-        _grouped(statements.filter(coded=True).exclude(delegation=""), spec.by, "delegation")
+        _grouped(
+            statements.filter(speaks_for_delegation(), coded=True).exclude(delegation=""),
+            spec.by,
+            "delegation",
+        )
         .distinct()
         .order_by()
     )

@@ -44,6 +44,7 @@ urlpatterns = [
         "monitoring/trends/briefers.csv", trend_views.briefers_csv, name="monitoring-briefers-csv"
     ),
     path("monitoring/passages/", trend_views.passages_view, name="monitoring-passages"),
+    path("monitoring/passages.csv", trend_views.passages_csv, name="monitoring-passages-csv"),
     path(
         "monitoring/charts/<slug:name>.<slug:extension>",
         chart_views.chart_image,
@@ -55,6 +56,7 @@ urlpatterns = [
     path("api/trends/", api.TrendsView.as_view(), name="api-trends"),
     path("api/passages/", api.PassagesView.as_view(), name="api-passages"),
     path("api/search/", api.SearchView.as_view(), name="api-search"),
+    path("api/search/code/", api.SearchCodeView.as_view(), name="api-search-code"),
     path("api/gender-index/", api.GenderIndexView.as_view(), name="api-gender-index"),
     path(
         "api/delegations/<slug:slug>/profile/",

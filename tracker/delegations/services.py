@@ -3,6 +3,7 @@ delegations, and the analyst's own country groups."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -65,21 +66,36 @@ def delegations_link_printed_names(*, models: Models = Models()) -> list[str]:
 
     Returns the printed names that matched nothing, for an administrator to link by hand.
     """
-    keys = {
-        delegation_key(name): delegation_id
-        for name, delegation_id in models.alias.objects.values_list("name", "delegation_id")
-    }
-    known = models.alias.objects.values("name")
     printed = (
         models.statement.objects.exclude(delegation="")
-        .exclude(delegation__in=known)
         .values_list("delegation", flat=True)
         .distinct()
         .order_by("delegation")
     )
+    return delegations_link_names(printed, models=models)
+
+
+def delegations_link_names(
+    names: Iterable[str],
+    *,
+    normalise: Callable[[str], str] | None = None,
+    models: Models = Models(),
+) -> list[str]:
+    """Link each of `names` that has no alias yet to the delegation whose name or alias
+    has its key, or else the key of `normalise(name)` (the importer's normalisation:
+    "the United Kingdom of Great Britain and Northern Ireland" → United Kingdom).
+
+    One query and one insert, however many names. Returns the names that matched
+    nothing, in order, for an administrator to link by hand (the delegations page).
+    """
+    aliases = list(models.alias.objects.values_list("name", "delegation_id"))
+    keys = {delegation_key(name): delegation_id for name, delegation_id in aliases}
+    known = {name for name, _ in aliases}
     new, unmatched = [], []
-    for name in printed:
+    for name in sorted(set(names) - known - {""}):
         delegation_id = keys.get(delegation_key(name))
+        if delegation_id is None and normalise is not None:
+            delegation_id = keys.get(delegation_key(normalise(name)))
         if delegation_id is None:
             unmatched.append(name)
         else:

@@ -10,12 +10,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tracker.delegations.selectors import delegation_id_of, delegation_named
+from tracker.delegations.selectors import (
+    delegation_id_of,
+    delegation_named,
+    speaks_for_delegation,
+)
 from tracker.delegations.services import (
     country_group_delete,
     country_group_save,
-    delegations_link_printed_names,
 )
+from tracker.imports.saving.delegations import printed_names_link
 from tracker.models import CountryGroup, Delegation, DelegationAlias, Statement
 
 from ...roles import can_administer, can_code
@@ -25,7 +29,8 @@ from .search import csv_response
 
 def delegation_list(request: HttpRequest) -> HttpResponse:
     counts = dict(
-        Statement.objects.annotate(d=delegation_id_of())
+        Statement.objects.filter(speaks_for_delegation())
+        .annotate(d=delegation_id_of())
         .exclude(d=None)
         .values("d")
         .annotate(n=Count("*"))
@@ -51,7 +56,7 @@ def delegation_list(request: HttpRequest) -> HttpResponse:
 def delegation_link(request: HttpRequest) -> HttpResponse:
     if not can_administer(request.user):
         raise PermissionDenied("Only administrators link printed names to delegations.")
-    unmatched = delegations_link_printed_names()
+    unmatched = printed_names_link()
     messages.info(request, f"Linked what could be linked; {len(unmatched)} printed names remain.")
     return redirect("monitoring-delegations")
 

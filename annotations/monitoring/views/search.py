@@ -16,12 +16,14 @@ from tracker.models import Gender, Meeting, SpeakerType
 from tracker.web.csv_files import csv_lines
 
 from ...models import Code
+from ...roles import can_code
 from ..api import searched
 from ..chart_catalog import ChartOnPage, gender_index_chart
 from ..gender_index import gender_index
 from ..parameters import statement_filters
 from ..record_kinds import RECORD_KINDS
 from ..search import hit_row, hits, search_page, search_statements
+from ..search_coding import MAX_HITS
 
 
 def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
@@ -60,6 +62,7 @@ def search_page_view(request: HttpRequest) -> HttpResponse:
         return render(request, "annotations/monitoring/search.html", context, status=400)
     query = {k: v for k, v in request.GET.items() if k != "page"}
     pages = max(1, -(-count // size))
+    context.update(_coding_controls(request, count))
     context.update(
         count=count,
         hits=page_hits,
@@ -70,6 +73,14 @@ def search_page_view(request: HttpRequest) -> HttpResponse:
         next_page=page + 1 if page < pages else None,
     )
     return render(request, "annotations/monitoring/search.html", context)
+
+
+def _coding_controls(request: HttpRequest, count: int) -> dict:
+    """What code-from-search offers: nothing to a role that reads but does not code."""
+    if not (can_code(request.user) and count):
+        return {"can_code": False}
+    codes = Code.objects.active().filter(statement_level=False).in_codebook_order()
+    return {"can_code": True, "passage_codes": codes, "max_hits": MAX_HITS}
 
 
 SEARCH_CSV_HEADER = [

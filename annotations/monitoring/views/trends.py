@@ -18,7 +18,7 @@ from ..chart_catalog import (
 )
 from ..paging import PAGING, paging
 from ..parameters import FILTERS, statement_filters
-from ..passages import passages_page
+from ..passages import Passage, passage_statements, passages_page
 from ..trends import trend_spec, trends
 from .search import csv_response, filter_choices
 
@@ -128,3 +128,40 @@ def passages_view(request: HttpRequest) -> HttpResponse:
         next_page=page + 1 if page < pages else None,
     )
     return render(request, "annotations/monitoring/passages.html", context)
+
+
+PASSAGES_CSV_HEADER = [
+    "statement", "meeting", "symbol", "order", "date", "speaker", "delegation", "speaker_type",
+    "annotation", "code", "code_name", "analyst", "start", "end", "quote", "url",
+]  # fmt: skip
+
+
+def _passage_rows(passage, absolute) -> list[list]:
+    """The page's entry for one statement: a row per annotation shown, or one row without."""
+    s = passage.statement
+    head = [s.pk, s.meeting_id, s.meeting.symbol, s.order,
+            s.meeting.date.isoformat() if s.meeting.date else "", s.speaker_label,
+            s.delegation, s.speaker_type]  # fmt: skip
+    if not passage.annotations:
+        return [[*head, "", "", "", "", "", "", "", absolute(passage.url)]]
+    return [
+        [*head, a.pk, a.code.slug, a.code.name, a.analyst.username, a.start, a.end, a.quote,
+         absolute(url)]
+        for a, url in passage.linked_annotations
+    ]  # fmt: skip
+
+
+def passages_csv(request: HttpRequest) -> HttpResponse:
+    """Every passage the page lists under these filters (all pages, in the page's order)."""
+    try:
+        filters = statement_filters(request.GET, allowed=(*FILTERS, *PAGING))
+        paging(request.GET)
+    except ValidationError as error:
+        return _bad(error)
+    statements = passage_statements(filters).iterator(chunk_size=2000)
+    rows = (
+        row
+        for statement in statements
+        for row in _passage_rows(Passage(statement), request.build_absolute_uri)
+    )
+    return csv_response("passages.csv", PASSAGES_CSV_HEADER, rows)

@@ -78,3 +78,18 @@ def test_an_empty_chart_says_so():
     chart = bar_chart(title="Nothing yet", categories=["a"], values=[None])
     assert chart.alt_text == "Nothing yet: no data."
     assert "No data" in drawn_text(render_svg(chart))
+
+
+def test_a_long_title_is_wrapped_inside_a_narrow_figure():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from annotations.charts.render import _figure
+
+    title = ("Reference level by delegation and meeting (0 no reference, "
+             "1 general reference, 2 specific reference)")  # fmt: skip
+    figure = _figure(heat_map(title=title, columns=[], rows={}))  # the Gender Index, unrated
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    drawn = figure.axes[0]._left_title  # set_title(loc="left")
+    assert drawn.get_text().replace("\n", " ") == title
+    assert drawn.get_window_extent(canvas.get_renderer()).x1 <= figure.bbox.x1

@@ -63,3 +63,9 @@ def test_the_profile_costs_constant_queries(api, coded, django_assert_num_querie
     with django_assert_num_queries(10):
         body = api.get("/api/delegations/united-kingdom/profile/").json()
     assert body["statements"] == 2 + extra  # "UK" is a shipped alias
+
+
+def test_the_chairs_statements_are_not_his_countrys(api, coded):
+    # GA 1 is Lajčák's, presiding: printed "Slovakia", spoken for the Assembly.
+    body = api.get("/api/delegations/slovakia/profile/").json()
+    assert (body["statements"], body["meetings"]) == (0, [])

@@ -153,3 +153,12 @@ def test_the_number_of_queries_does_not_grow_with_the_corpus(
     assert len(large["points"]) > len(small["points"])
     if by == "meeting":
         assert large["points"][0]["statements_coded"] == 8  # orders 1, 3, …, 15
+
+
+def test_the_chairs_statement_counts_but_lists_no_delegation(api, coded, analyst_a):
+    chair = coded.s("ga", 1)  # Lajčák presided; the record prints Slovakia
+    victim = Code.objects.get(slug="victim-centred")
+    annotation_create(statement=chair, code=victim, analyst=analyst_a, start=0, end=11)
+    ga = trends(api, code="victim-centred")["points"][0]
+    assert ga["sentence"] == "3 out of 4 statements mentioned Victim-centred approach"
+    assert ga["delegations"] == [{"name": "United Kingdom", "slug": "united-kingdom"}]

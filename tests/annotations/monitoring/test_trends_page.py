@@ -78,6 +78,44 @@ def test_the_passages_page_shows_the_coded_quotes(client, coded):
     assert "victim" not in html.split('id="passages"')[1]  # only the codes asked for
 
 
+def test_the_passages_csv_holds_what_the_page_shows_every_page_of_it(client, coded):
+    params = {"coded": "protection", "page_size": "1"}
+    page = client.get("/monitoring/passages/", params).content.decode()
+    assert 'href="/monitoring/passages.csv?coded=protection&amp;page_size=1"' in page
+    rows = rows_of(client.get("/monitoring/passages.csv", params))
+    assert [(r["symbol"], r["order"], r["code"], r["analyst"], r["quote"]) for r in rows] == [
+        ("S/PV.8886", "1", "protection", "amina", "protect women and girls"),
+        ("S/PV.8886", "3", "protection", "amina", "protection of women"),
+        ("S/PV.8886", "3", "protection", "bruno", "protection"),
+    ]  # the page's quotes, in its order, from both pages (page_size does not cut it)
+    assert rows[0]["url"] == (
+        f"http://testserver/meetings/{coded.sc.pk}/?annotation={rows[0]['annotation']}"
+        f"#statement-{coded.s('sc', 1).pk}"
+    )
+
+
+def test_a_statement_without_annotations_is_one_row_without_a_quote(client, coded):
+    rows = rows_of(client.get("/monitoring/passages.csv", {"speaker_type": "civil_society"}))
+    assert [(r["symbol"], r["order"], r["speaker"], r["code"]) for r in rows] == [
+        ("GA/11955", "4", "Mira Sorvino", "victim-centred"),
+        ("S/PV.8886", "4", "Zarqa Yaftali", ""),
+    ]
+    assert rows[1]["url"].endswith(f"#statement-{coded.s('sc', 4).pk}")
+
+
+@pytest.mark.parametrize("gender, rows", [("female", 4), ("male", 4)])
+def test_the_passages_csv_costs_fixed_queries(client, coded, gender, rows,
+                                              django_assert_num_queries):  # fmt: skip
+    with django_assert_num_queries(4):  # session, user, statements, their annotations
+        assert len(rows_of(client.get("/monitoring/passages.csv", {"gender": gender}))) == rows
+
+
+def test_the_passages_csv_refuses_a_bad_filter(client, coded):
+    response = client.get("/monitoring/passages.csv", {"gender": "neutral"})
+    assert response.status_code == 400
+    assert "gender must be one of" in response.content.decode()
+
+
 def test_the_passages_page_names_a_bad_filter(client, coded):
     response = client.get("/monitoring/passages/", {"gender": "neutral"})
     assert response.status_code == 400

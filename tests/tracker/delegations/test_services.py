@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tracker.delegations.names import delegation_key
-from tracker.delegations.selectors import in_group
+from tracker.delegations.selectors import in_group, printed_as, speaks_for_delegation
 from tracker.delegations.services import (
     country_group_delete,
     country_group_save,
@@ -77,3 +77,21 @@ def test_shipped_groups_stay_as_shipped(analyst_a):
         country_group_delete(group=p5)
     with pytest.raises(ValidationError, match="shipped"):
         country_group_save(name="P5", members=[], actor=analyst_a, group=p5)
+
+
+def test_the_chair_speaks_for_no_delegation_and_no_group():
+    """A President of the General Assembly is printed with their country (Bahrain, 2007),
+    but speaks for the Assembly: such statements count for no delegation, no group."""
+    meeting = Meeting.objects.create(symbol="A/61/PV.107", date="2007-09-13")
+    chair = Statement.objects.create(meeting=meeting, order=1, delegation="Bahrain", text="x",
+                                     speaker_type="presiding_officer")  # fmt: skip
+    own = Statement.objects.create(meeting=meeting, order=2, delegation="Bahrain", text="y",
+                                   speaker_type="member_state")  # fmt: skip
+    bahrain = Delegation.objects.get(slug="bahrain")
+    assert list(Statement.objects.filter(printed_as(bahrain))) == [own]
+    asia = CountryGroup.objects.create(slug="gulf", name="Gulf")
+    asia.memberships.create(delegation=bahrain)
+    assert list(Statement.objects.filter(in_group(asia))) == [own]
+    assert chair.pk not in Statement.objects.filter(speaks_for_delegation()).values_list(
+        "pk", flat=True
+    )

@@ -137,6 +137,7 @@ FORMER_NAMES = {
     "Czech Republic": "Czechia",
     "Cape Verde": "Cabo Verde",
     "former Yugoslav Republic of Macedonia": "North Macedonia",
+    "Libyan Arab Jamahiriya": "Libya",  # the UN's name for Libya until September 2011
 }
 
 _APOSTROPHES = str.maketrans({"'": "’", "‘": "’", "`": "’"})

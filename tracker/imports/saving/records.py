@@ -24,6 +24,7 @@ from tracker.models import Meeting, RecordKind, Speaker, Statement
 from ..parsing.fixture import president_text
 from ..parsing.records import ImportWarning, PressRelease, added_record_name
 from ..parsing.records import Statement as ParsedStatement
+from .delegations import meeting_delegations_link
 from .links import link_same_meeting
 from .speakers import speaker_key, speakers_for
 from .validation import validate_release
@@ -72,6 +73,8 @@ class ImportOutcome:
     kind: str = RecordKind.PRESS_RELEASE
     added_from: str = ""  # set when the record was added to an existing meeting
     linked_with: str = ""  # the symbol of the other record of the same meeting
+    # printed delegation names linked to no delegation (the delegations page links them)
+    unlinked_delegations: tuple[str, ...] = field(default=())
 
     @property
     def summary(self) -> str:
@@ -115,6 +118,8 @@ def record_save(
             linked = link_same_meeting(outcome.meeting, same_meeting_as)
             if linked is not None:
                 outcome = replace(outcome, linked_with=linked.symbol)
+        unlinked = meeting_delegations_link(outcome.meeting)
+        outcome = replace(outcome, unlinked_delegations=tuple(unlinked))
         if dry_run:
             transaction.set_rollback(True)
     return outcome
