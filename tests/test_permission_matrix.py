@@ -537,6 +537,19 @@ PROBES = [
     Probe("monitoring/matrix.csv", "GET", lambda w: "/monitoring/matrix.csv", PAGE_FOR_ALL),
     Probe("api/matrix/", "GET", lambda w: "/api/matrix/?columns=group", API_FOR_ALL),
     Probe(
+        "monitoring/segments/",
+        "GET",
+        lambda w: f"/monitoring/segments/?code={w.code.slug}",
+        PAGE_FOR_ALL,
+    ),
+    Probe(
+        "monitoring/segments.csv",
+        "GET",
+        lambda w: f"/monitoring/segments.csv?code={w.code.slug}",
+        PAGE_FOR_ALL,
+    ),
+    Probe("api/segments/", "GET", lambda w: f"/api/segments/?code={w.code.slug}", API_FOR_ALL),
+    Probe(
         "monitoring/charts/<slug:name>.<slug:extension>",
         "GET",
         lambda w: "/monitoring/charts/trends.svg?code=protection",
