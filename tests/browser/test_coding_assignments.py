@@ -20,7 +20,9 @@ def test_an_administrator_assigns_a_meeting_and_follows_the_progress(
     expect(page.get_by_text("No meeting is assigned yet.")).to_be_visible()
     assert violations(page) == []
     for username in ("amina", "bruno"):
-        page.get_by_label("Meeting", exact=True).select_option(label=f"{meeting.symbol} — {meeting.title}")
+        page.get_by_label("Meeting", exact=True).select_option(
+            label=f"{meeting.symbol} — {meeting.title}"
+        )
         page.get_by_label("Analyst", exact=True).select_option(username)
         page.get_by_role("button", name="Assign").click()
         expect(page.get_by_role("status")).to_contain_text(f"is assigned to {username}")
