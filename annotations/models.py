@@ -334,3 +334,30 @@ class AdjudicationDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} {self.annotation_id} by {self.reviewer_id}"
+
+
+class CodingAssignment(models.Model):
+    """An administrator asked an analyst to code a meeting (independent double coding:
+    several analysts are assigned the same meeting). Progress is the analyst's done marks."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="assignments")
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="coding_assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "analyst"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "analyst"], name="assignment_unique_per_analyst"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} → {self.analyst}"

@@ -18,9 +18,10 @@ permissions its group holds: a new role is one entry in ROLE_PERMISSIONS.
 """
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from simple_history.models import HistoricalChanges
 
@@ -163,6 +164,23 @@ def users_in_reach(actor: AbstractBaseUser, users: QuerySet) -> QuerySet:
     return users if actor.is_superuser else users.filter(is_superuser=False)
 
 
+def users_who_can_code() -> QuerySet:
+    """Active users `can_code` answers yes for: by their group, their own permission,
+    or as superusers (one query, for the lists that offer analysts to choose)."""
+    app_label, codename = CODE_PERMISSION.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__in=permission)
+            | Q(user_permissions__in=permission)
+        )
+        .distinct()
+    )
+
+
 class _AskRole(BasePermission):
     """A DRF permission that asks one of the questions above of the request's user."""
 
@@ -191,6 +209,13 @@ class CanReview(_AskRole):
 class CanRestore(_AskRole):
     message = "Only administrators restore deleted annotations."
     question = staticmethod(can_restore)
+
+
+class AdministratorsOnly(_AskRole):
+    """Reading too needs the administrator's permission (assignments)."""
+
+    message = "Only administrators assign meetings to analysts."
+    question = staticmethod(can_administer)
 
 
 class CanAdminister(_AskRole):

@@ -29,7 +29,7 @@ from annotations.coding.services import (
     annotation_delete,
     missed_opportunity_create,
 )
-from annotations.models import MissedOpportunity
+from annotations.models import CodingAssignment, MissedOpportunity
 from tracker.delegations.services import country_group_save
 from tracker.models import ImportJob
 
@@ -100,6 +100,15 @@ def m(w: World) -> int:
 def administrators_job() -> int:
     """An import job of the administrator persona (a job is only its importer's)."""
     return ImportJob.objects.create(created_by=User.objects.get(username="ada")).pk
+
+
+def an_assignment(w: World) -> int:
+    """GA/TEST-1 assigned to analyst A by the administrator persona."""
+    return CodingAssignment.objects.create(
+        meeting=w.meeting,
+        analyst=User.objects.get(username="amina"),
+        assigned_by=User.objects.get(username="ada"),
+    ).pk
 
 
 PROBES = [
@@ -463,6 +472,29 @@ PROBES = [
         expect(LOGIN, OK, DENIED, DENIED, OK),
     ),
     Probe("annotations/deleted/", "GET", lambda w: "/annotations/deleted/", ADMIN_PAGE),
+    # Assignments: administrators assign meetings and follow the progress.
+    Probe("meetings/assignments/", "GET", lambda w: "/meetings/assignments/", ADMIN_PAGE),
+    Probe(
+        "meetings/assignments/",
+        "POST",
+        lambda w: "/meetings/assignments/",
+        ADMIN_PAGE,
+        note="(empty)",
+    ),
+    Probe(
+        "meetings/assignments/<int:assignment_id>/withdraw/",
+        "POST",
+        lambda w: f"/meetings/assignments/{an_assignment(w)}/withdraw/",
+        ADMIN_PAGE,
+    ),
+    Probe("api/assignments/", "GET", lambda w: "/api/assignments/", ADMIN_API),
+    Probe("api/assignments/", "POST", lambda w: "/api/assignments/", ADMIN_API, json=True),
+    Probe(
+        "api/assignments/<int:assignment_id>/",
+        "DELETE",
+        lambda w: f"/api/assignments/{an_assignment(w)}/",
+        ADMIN_API,
+    ),
     # Monitoring across meetings: read by everyone logged in.
     Probe("monitoring/search/", "GET", lambda w: "/monitoring/search/?q=crime", PAGE_FOR_ALL),
     Probe("monitoring/search.csv", "GET", lambda w: "/monitoring/search.csv?q=crime", PAGE_FOR_ALL),
@@ -546,6 +578,19 @@ PROBES = [
     ),
     Probe("monitoring/matrix.csv", "GET", lambda w: "/monitoring/matrix.csv", PAGE_FOR_ALL),
     Probe("api/matrix/", "GET", lambda w: "/api/matrix/?columns=group", API_FOR_ALL),
+    Probe(
+        "monitoring/segments/",
+        "GET",
+        lambda w: f"/monitoring/segments/?code={w.code.slug}",
+        PAGE_FOR_ALL,
+    ),
+    Probe(
+        "monitoring/segments.csv",
+        "GET",
+        lambda w: f"/monitoring/segments.csv?code={w.code.slug}",
+        PAGE_FOR_ALL,
+    ),
+    Probe("api/segments/", "GET", lambda w: f"/api/segments/?code={w.code.slug}", API_FOR_ALL),
     Probe(
         "monitoring/charts/<slug:name>.<slug:extension>",
         "GET",

@@ -10,7 +10,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from ..coding.services import annotation_restore
-from ..models import Annotation, MissedOpportunity, StatementProgress, SuggestionDecision
+from ..models import (
+    Annotation,
+    CodingAssignment,
+    MissedOpportunity,
+    StatementProgress,
+    SuggestionDecision,
+)
 from ..roles import can_restore
 from .base import WorkRecordAdmin, WorkRecordHistoryAdmin, refusal_text
 
@@ -77,3 +83,13 @@ class SuggestionDecisionAdmin(WorkRecordAdmin):
     list_filter = ["decision", "code"]
     search_fields = ["code__slug", "statement__meeting__symbol", "analyst__username"]
     list_select_related = ["code", "statement__meeting", "statement__speaker", "analyst"]
+
+
+@admin.register(CodingAssignment)
+class CodingAssignmentAdmin(WorkRecordHistoryAdmin):
+    """Read here; assigned and withdrawn on the assignment page (/meetings/assignments/)."""
+
+    list_display = ["meeting", "analyst", "assigned_by", "created"]
+    list_filter = ["analyst"]
+    search_fields = ["meeting__symbol", "analyst__username"]
+    list_select_related = ["meeting", "analyst", "assigned_by"]

@@ -11,13 +11,23 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from tracker.models import Meeting, Statement
 
 from ..codebook.selectors import CodeGroup, codebook, scheme_for_meeting
-from ..models import Annotation, Code, CodingScheme, StatementProgress
+from ..models import Annotation, Code, CodingAssignment, CodingScheme, StatementProgress
 
 
 @dataclass
@@ -73,8 +83,12 @@ def meeting_list(
     year: int | None = None,
     search: str = "",
 ) -> QuerySet[Meeting]:
-    """Meetings with their statement count and how many statements `analyst` marked done."""
-    meetings = Meeting.objects.with_statement_counts().annotate(done_count=_done_counts(analyst))
+    """Meetings with their statement count, how many statements `analyst` marked done,
+    and whether an administrator assigned the meeting to them."""
+    assigned = CodingAssignment.objects.filter(meeting=OuterRef("pk"), analyst=analyst)
+    meetings = Meeting.objects.with_statement_counts().annotate(
+        done_count=_done_counts(analyst), assigned=Exists(assigned)
+    )
     if body:
         meetings = meetings.filter(body=body)
     if year is not None:

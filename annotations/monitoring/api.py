@@ -25,6 +25,7 @@ from .profiles import delegation_profile
 from .query import QueryError, parse
 from .search import hit_row, search_page
 from .search_coding import MAX_HITS, search_hits_code
+from .segments import SEGMENT_PARAMETERS, segment_row, segment_spec, segments_page
 from .trends import TREND_PARAMETERS, trend_spec, trends
 
 SEARCH_PARAMETERS = ("q", *FILTERS, *PAGING, "format")
@@ -218,6 +219,24 @@ class PassagesView(APIView):
             raise _bad_request(error) from None
         count, passages = passages_page(filters, page=page, size=size)
         return Response({"count": count, "results": [passage_row(p) for p in passages]})
+
+
+class SegmentsView(APIView):
+    @extend_schema(
+        summary="Retrieved segments: every passage of the codes asked for, across meetings",
+        parameters=[OpenApiParameter("code", str, required=True)]
+        + [OpenApiParameter(n, str) for n in SEGMENT_PARAMETERS if n != "code"]
+        + [OpenApiParameter(n, int) for n in PAGING],
+        responses=serializers.SegmentsSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            spec = segment_spec(request.query_params, allowed=(*SEGMENT_PARAMETERS, *PAGING))
+            page, size = paging(request.query_params)
+        except ValidationError as error:
+            raise _bad_request(error) from None
+        count, segments = segments_page(spec, page=page, size=size)
+        return Response({"count": count, "results": [segment_row(s) for s in segments]})
 
 
 class MatrixView(APIView):

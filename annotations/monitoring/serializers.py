@@ -84,6 +84,35 @@ class PassagesSerializer(serializers.Serializer):
     results = serializers.ListField(child=serializers.DictField())
 
 
+class SegmentSerializer(serializers.Serializer):
+    annotation_id = serializers.IntegerField()
+    meeting = serializers.IntegerField()
+    meeting_symbol = serializers.CharField()
+    meeting_date = serializers.DateField(allow_null=True)
+    statement_id = serializers.IntegerField()
+    statement_order = serializers.IntegerField()
+    segment = serializers.CharField(help_text="The meeting's segment or agenda item.")
+    speaker = serializers.CharField()
+    gender = serializers.CharField()
+    speaker_type = serializers.CharField()
+    delegation = serializers.CharField()
+    on_behalf_of = serializers.CharField()
+    code_slug = serializers.CharField()
+    code_name = serializers.CharField()
+    analyst = serializers.CharField()
+    start = serializers.IntegerField(allow_null=True, help_text="Empty for a statement-level code.")
+    end = serializers.IntegerField(allow_null=True)
+    before = serializers.CharField(help_text="Up to 160 characters of the text before.")
+    quote = serializers.CharField(help_text="text[start:end] of the statement, in code points.")
+    after = serializers.CharField(help_text="The text after (a statement-level code: its start).")
+    memo = serializers.CharField()
+
+
+class SegmentsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Segments that match.")
+    results = SegmentSerializer(many=True)
+
+
 class MatrixSerializer(serializers.Serializer):
     columns_by = serializers.CharField()
     columns = serializers.ListField(child=serializers.DictField())

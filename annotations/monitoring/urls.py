@@ -7,6 +7,7 @@ from .views import charts as chart_views
 from .views import delegations as delegation_views
 from .views import matrix as matrix_views
 from .views import search as views
+from .views import segments as segment_views
 from .views import trends as trend_views
 
 urlpatterns = [
@@ -50,8 +51,11 @@ urlpatterns = [
         chart_views.chart_image,
         name="monitoring-chart",
     ),
+    path("monitoring/segments/", segment_views.segments_page_view, name="monitoring-segments"),
+    path("monitoring/segments.csv", segment_views.segments_csv, name="monitoring-segments-csv"),
     path("monitoring/matrix/", matrix_views.matrix_page, name="monitoring-matrix"),
     path("monitoring/matrix.csv", matrix_views.matrix_csv, name="monitoring-matrix-csv"),
+    path("api/segments/", api.SegmentsView.as_view(), name="api-segments"),
     path("api/matrix/", api.MatrixView.as_view(), name="api-matrix"),
     path("api/trends/", api.TrendsView.as_view(), name="api-trends"),
     path("api/passages/", api.PassagesView.as_view(), name="api-passages"),

@@ -88,25 +88,31 @@ def test_another_analyst_cannot_undo_my_batch(analyst_a, analyst_b, codebook, co
     assert Annotation.objects.live().count() == 2
 
 
-@pytest.mark.parametrize("statements", [3, 60])
+# 40 hits stay within one INSERT on both databases: past about 45 rows SQLite splits a bulk
+# insert at its bound-parameter limit (one more query per batch); PostgreSQL never does.
+@pytest.mark.parametrize("statements", [3, 40])
 def test_the_batch_api_costs_the_same_queries_for_few_and_many(
-    api, codebook, code, statements, django_assert_max_num_queries
+    api, codebook, code, statements, django_assert_num_queries
 ):
     meeting = make_meeting(f"GA/B-Q{statements}", statements)
     spans = [
         {"statement": s.pk, "start": a, "end": b, "quote": PHRASE} for s, a, b in hits(meeting)
     ]
-    with django_assert_max_num_queries(16):
+    with django_assert_num_queries(11):
         response = api.post(
             "/api/annotations/batch/", {"code": code.pk, "spans": spans}, format="json"
         )
     assert response.status_code == 201, response.json()
     ids = [a["id"] for a in response.json()["annotations"]]
     assert len(ids) == statements
-    with django_assert_max_num_queries(12):
+    with django_assert_num_queries(5):
         undone = api.post("/api/annotations/batch/withdraw/", {"annotations": ids}, format="json")
     assert undone.status_code == 200
     assert not Annotation.objects.live().exists()
+    with django_assert_num_queries(6):
+        redone = api.post("/api/annotations/batch/restore/", {"annotations": ids}, format="json")
+    assert redone.status_code == 200
+    assert Annotation.objects.live().count() == statements
 
 
 def test_the_batch_api_checks_the_quotes(api, codebook, code):
