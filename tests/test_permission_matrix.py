@@ -691,6 +691,10 @@ def run_probe(probe: Probe, world: World, users: dict) -> dict[str, str]:
                 probe.path(world), probe.data(world), **kwargs
             )
             got[persona] = outcome(response)
+            if response.streaming:
+                # Read it to the end, as a WSGI server does: a streamed export that has begun
+                # (a COPY on PostgreSQL) holds the connection until then.
+                b"".join(response.streaming_content)
             transaction.set_rollback(True)
     return got
 
