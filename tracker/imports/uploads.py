@@ -38,10 +38,19 @@ def upload_problem(*, name: str, size: int, head: bytes) -> str:
     )
 
 
+# A release is tens of kilobytes (GA/11955: 61 kB; a saved web page a few hundred): a text
+# larger than this is read by the queue's worker, as a PDF always is.
+BACKGROUND_TEXT_BYTES = 512 * 1024
+
+
 def read_in_background(data: bytes | str, kind: str) -> bool:
     """Whether the import page leaves this upload to the queue's worker: a PDF read as a
-    verbatim record (as another kind, parse refuses it at once, before reading it)."""
-    return is_pdf(data) and kind in (AUTO, VERBATIM_RECORD)
+    verbatim record (as another kind, parse refuses it at once, before reading it), or a
+    text too large to parse while a web worker waits."""
+    if is_pdf(data):
+        return kind in (AUTO, VERBATIM_RECORD)
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8"))
+    return size > BACKGROUND_TEXT_BYTES
 
 
 def parse_upload(

@@ -9,10 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.tracker.imports import press_release_samples as samples
 from tests.tracker.imports import real_records as real
 from tests.tracker.imports.bulk.conftest import DATABASE, IMMEDIATE
 from tests.tracker.imports.parsing.pdf_builder import pdf
 from tests.tracker.imports.test_views import COMMIT, NEW, form_data
+from tracker.imports import uploads
 from tracker.imports.uploads import MAX_PDF_BYTES
 from tracker.models import ImportJob, Meeting, Statement
 
@@ -192,3 +194,24 @@ def test_someone_else_s_parse_job_is_not_found(client, administrator, django_use
     other = django_user_model.objects.create_superuser("other", password="x")
     client.force_login(other)
     assert client.get(reverse("import-parsed", kwargs={"job_id": job.pk})).status_code == 404
+
+
+def test_a_text_over_the_threshold_is_read_by_the_worker_too(client, administrator, monkeypatch):
+    text = samples.SECURITY_COUNCIL
+    monkeypatch.setattr(uploads, "BACKGROUND_TEXT_BYTES", len(text.encode()) - 1)
+    client.force_login(administrator)
+    response = client.post(NEW, {"text": text, "kind": "auto"})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and job.mode == ImportJob.Mode.PARSE
+    assert (job.status, job.kind) == (ImportJob.Status.FINISHED, "press_release")
+    html = client.get(reverse("import-parsed", kwargs={"job_id": job.pk})).content.decode()
+    assert "Check the import: SC/13553" in html
+    response = client.post(COMMIT, form_data(html))
+    assert response.status_code == 302
+    assert Meeting.objects.get(symbol="SC/13553").statements.count() == 6
+
+
+def test_a_text_under_the_threshold_previews_at_once(client, administrator):
+    client.force_login(administrator)
+    response = client.post(NEW, {"text": samples.SECURITY_COUNCIL, "kind": "auto"})
+    assert response.status_code == 200 and not ImportJob.objects.exists()
