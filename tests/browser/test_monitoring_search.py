@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation
 from tests.annotations.monitoring.corpus import build_corpus
+from tests.browser.conftest import screenshot
 from tests.browser.test_report_pages import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -50,6 +51,7 @@ def test_an_analyst_codes_all_hits_as_one_step_and_undoes_it(page, sign_in, anal
     expect(status).to_contain_text("Coded 1 hit as Victim-centred approach.")
     page.get_by_role("button", name="Code all 2 hits").click()
     expect(status).to_contain_text("Coded 1 hit as Victim-centred approach. 1 hit already coded")
+    screenshot(page, "search-coding")
     assert sorted(Annotation.objects.live().values_list("statement_id", "quote")) == [
         (corpus.s("ga", 2).pk, "victim‑centred"),
         (corpus.s("ga", 4).pk, "victim centred"),

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.annotations.monitoring.corpus import build_corpus, code_corpus
+from tests.browser.conftest import screenshot
 from tests.browser.test_report_pages import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +27,7 @@ def test_an_analyst_retrieves_the_segments_of_two_codes_and_opens_one(
     expect(first.locator("mark")).to_have_text("victim‑centred approach")
     expect(first).to_contain_text("must guide the “Global Plan”")
     expect(page.get_by_label("Codes").locator("option:checked")).to_have_count(2)
+    screenshot(page.locator("#segments"), "retrieved-segments")
     assert violations(page) == []
     page.get_by_label("Analyst").select_option("bruno")
     page.get_by_role("button", name="Retrieve").click()
