@@ -12,6 +12,7 @@ from annotations.coding.services import annotation_create
 from annotations.models import (
     AdjudicationDecision,
     Annotation,
+    CodingAssignment,
     CodingScheme,
     MissedOpportunity,
     SchemeAssignment,
@@ -75,6 +76,7 @@ def add_coded_meeting(number, codebook, analyst, reviewer):
     )
     missed.codes.add(code)
     SchemeAssignment.objects.create(meeting=meeting, scheme=codebook)
+    CodingAssignment.objects.create(meeting=meeting, analyst=analyst, assigned_by=reviewer)
     ImportJob.objects.create(created_by=analyst, status="finished", results=[{"name": "a.txt"}])
     return meeting
 
