@@ -191,11 +191,17 @@ def test_the_workspace_on_real_statements_for_the_guide(
     expect(page.locator("#code-picker")).to_be_visible()
     page.locator("#picker-filter").fill("surviv")
     screenshot(page, "code-picker")
+    status = page.locator("#status")
+    # Each coding redraws the statement (its highlight gains a label), which moves the
+    # text: the next drag is measured once the last coding is drawn, as an analyst sees it.
     page.locator('#code-picker [data-code-slug="survivor-participation"]').click()
+    expect(status).to_contain_text("as Survivor participation.")
     select_text(page, sorvino, "child‑centred, evidence‑based approach")
     page.keyboard.press("6")  # child-centred
+    expect(status).to_contain_text("as Child-centred approach.")
     select_text(page, sorvino, "Law‑enforcement efforts must take a child‑centred")
     page.keyboard.press("l")  # prosecution: overlaps the child-centred passage
+    expect(status).to_contain_text("as Prosecution.")
     testimony = page.locator(
         f'[data-statement-id="{grootboom.pk}"] .statement-code[data-code-slug="survivor-testimony"]'
     )

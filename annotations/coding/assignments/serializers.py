@@ -29,6 +29,12 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
 class AssignmentCreateSerializer(serializers.Serializer):
     meeting = serializers.PrimaryKeyRelatedField(queryset=Meeting.objects.all())
-    analyst = serializers.SlugRelatedField(
-        slug_field="username", queryset=get_user_model().objects.all()
-    )
+    # A CharField refuses a NUL character by itself, before any query (PostgreSQL would
+    # answer an error, not "no such user"); the user is looked up once the name is clean.
+    analyst = serializers.CharField(max_length=150, help_text="The analyst's username.")
+
+    def validate_analyst(self, username: str):
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise serializers.ValidationError(f'There is no user "{username}".')
+        return user

@@ -177,3 +177,17 @@ def test_an_analyst_sees_which_meetings_are_assigned_to_them(meeting, administra
     assert page.count("assigned to you") == 1
     row = page.split(f'href="/meetings/{meeting.pk}/"')[1].split("</tr>")[0]
     assert "assigned to you" in row and other.symbol in page
+
+
+@pytest.mark.parametrize("name", ["ghost", "am\x00ina"])
+def test_an_unknown_or_nul_holding_analyst_name_is_a_400_naming_the_field(
+    client, administrator, meeting, name
+):
+    client.force_login(administrator)
+    response = client.post(
+        "/api/assignments/",
+        {"meeting": meeting.pk, "analyst": name},
+        content_type="application/json",
+    )
+    assert response.status_code == 400, response.content
+    assert "analyst" in response.json()
