@@ -17,14 +17,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tracker.models import ImportJob, Meeting
+from tracker.models import Meeting
 from tracker.web.errors import validation_messages
 
 from .bulk.jobs import parse_in_background, parsed_release
+from .bulk.views import job_for
 from .forms import (
     ImportCommitForm,
     ImportSourceForm,
@@ -78,7 +79,7 @@ def _parse_in_background(request: HttpRequest, data: dict) -> HttpResponse:
 @require_GET
 def import_parsed(request: HttpRequest, job_id: int) -> HttpResponse:
     """The preview of a record the queue's worker has read (the job's own importer only)."""
-    job = get_object_or_404(ImportJob.objects.for_user(request.user), pk=job_id)
+    job = job_for(request, job_id)
     try:
         release = parsed_release(job)
         into = _meeting_to_add_to(job.into)

@@ -21,7 +21,8 @@ from .runner import STATUSES
 IMPORT_PERMISSION = "tracker.add_meeting"
 
 
-def _job_for(request: HttpRequest, job_id: int) -> ImportJob:
+def job_for(request: HttpRequest, job_id: int) -> ImportJob:
+    """The requester's own job, or a 404 (the import page's preview of a job uses it too)."""
     return get_object_or_404(ImportJob.objects.for_user(request.user), pk=job_id)
 
 
@@ -45,7 +46,7 @@ def bulk_import_new(request: HttpRequest) -> HttpResponse:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 @require_GET
 def import_job_page(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = _job_for(request, job_id)
+    job = job_for(request, job_id)
     context = {"job": job, "status": job_status(job), "statuses": STATUSES}
     return render(request, "tracker/imports/bulk/job.html", context)
 
@@ -53,7 +54,7 @@ def import_job_page(request: HttpRequest, job_id: int) -> HttpResponse:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 @require_GET
 def import_job_status(request: HttpRequest, job_id: int) -> JsonResponse:
-    return JsonResponse(job_status(_job_for(request, job_id)))
+    return JsonResponse(job_status(job_for(request, job_id)))
 
 
 def job_status(job: ImportJob) -> dict:
