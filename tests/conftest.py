@@ -18,27 +18,23 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 GA_11955_RELEASE = SEEDS / "002_c8db3da65464a602.txt"
 PASSWORD = "correct-horse-battery-staple"
 
-# The suite sends thousands of API requests a minute as a handful of users from one
-# address: the API throttles would answer 429. tests/tracker/web/test_login.py sets the
-# rates it tests.
+# Settings the whole suite runs under:
+# - The suite sends thousands of API requests a minute as a handful of users from one
+#   address: the API throttles would answer 429. tests/tracker/web/test_login.py sets the
+#   rates it tests.
+# - The personas' passwords are hashed cheaply. Production's PBKDF2 (a million rounds, the
+#   point of it) costs 0.3-1 s of CPU per password, and nearly every test makes two to four
+#   users: that was most of the suite's time. What the tests check of passwords holds for
+#   any hasher; the deployment checks run the production settings in their own process.
 RELAXED_THROTTLE_RATES = {"anon": "100000/min", "user": "100000/min", "wrong_token": "100000/min"}
+CHEAP_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _relaxed_api_throttles():
+def _suite_settings():
     rest = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": RELAXED_THROTTLE_RATES}
-    with override_settings(REST_FRAMEWORK=rest):
+    with override_settings(REST_FRAMEWORK=rest, PASSWORD_HASHERS=CHEAP_PASSWORD_HASHERS):
         yield
-
-
-def pytest_configure(config):
-    """Hash the personas' passwords cheaply. Production's PBKDF2 (a million rounds, the point
-    of it) costs 0.3-1 s of CPU per password, and nearly every test makes two to four users:
-    that was most of the suite's time. What the tests check of passwords holds for any
-    hasher; the deployment checks run the production settings in their own process."""
-    from django.conf import settings
-
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
