@@ -8,7 +8,14 @@ services apply this to every write and the fixture checks to every loaded row.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..models import Code
+
+
+def overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) shares a character with any of `spans` (touching is not)."""
+    return any(s < end and e > start for s, e in spans)
 
 
 def span_errors(

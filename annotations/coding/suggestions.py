@@ -25,6 +25,7 @@ from tracker.models import Meeting, Statement
 
 from ..codebook.selectors import scheme_for_meeting
 from ..models import Annotation, Code, SuggestionDecision
+from .spans import overlaps
 
 # Any hyphen or dash in a keyword also matches a space, and the reverse: the UN
 # releases write "victim‑centred" with a non-breaking hyphen (U+2011).
@@ -151,10 +152,6 @@ def _suggestable_codes(meeting: Meeting) -> list[Code]:
     ]
 
 
-def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and e > start for s, e in spans)
-
-
 def suggestions_for_meeting(
     *, meeting: Meeting, analyst: AbstractBaseUser, statements: Iterable[Statement] | None = None
 ) -> list[Suggestion]:
@@ -187,7 +184,7 @@ def suggestions_for_meeting(
             for start, end, keyword in found:
                 if (statement.pk, code.pk, start, end) in decided:
                     continue
-                if _overlaps(coded.get((statement.pk, code.pk), ()), start, end):
+                if overlaps(coded.get((statement.pk, code.pk), ()), start, end):
                     continue
                 suggestions.append(
                     Suggestion(

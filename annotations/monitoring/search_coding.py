@@ -21,6 +21,7 @@ from django.db import transaction
 from tracker.models import Statement
 
 from ..coding.batches import annotations_create_batch
+from ..coding.spans import overlaps
 from ..models import Annotation, Code
 from .parameters import StatementFilters
 from .query import first_match
@@ -69,9 +70,7 @@ def _not_yet_coded(*, analyst, code: Code, spans: list[Span]) -> list[Span]:
     for statement_id, start, end in rows:
         coded.setdefault(statement_id, []).append((start, end))
     return [
-        (s, start, end)
-        for s, start, end in spans
-        if not any(a < end and start < b for a, b in coded.get(s.pk, ()))
+        (s, start, end) for s, start, end in spans if not overlaps(coded.get(s.pk, ()), start, end)
     ]
 
 
