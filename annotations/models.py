@@ -361,3 +361,60 @@ class CodingAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} → {self.analyst}"
+
+
+class MemoQuerySet(models.QuerySet):
+    def live(self):
+        """Memos not deleted (soft-deleted ones stay for history and undo)."""
+        return self.filter(deleted_at__isnull=True)
+
+
+class Memo(models.Model):
+    """An analyst's memo on a meeting or on a code — what ATLAS.ti, MAXQDA and NVivo call
+    a document memo and a code memo. (A memo on a passage is its annotation's memo.)"""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memos"
+    )
+    # Exactly one target (memo_one_target): the meeting, or the code.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="memos"
+    )
+    code = models.ForeignKey(
+        Code, on_delete=models.PROTECT, null=True, blank=True, related_name="memos"
+    )
+    title = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    # Optimistic concurrency, as for annotations: a change names the version it was made from.
+    version = models.PositiveIntegerField(default=1)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+    objects = MemoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(meeting__isnull=False) & Q(code__isnull=True))
+                | (Q(meeting__isnull=True) & Q(code__isnull=False)),
+                name="memo_one_target",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "created"], name="memo_meeting_created"),
+            models.Index(fields=["code", "created"], name="memo_code_created"),
+        ]
+
+    def __str__(self) -> str:
+        target = f"meeting {self.meeting_id}" if self.meeting_id else f"code {self.code_id}"
+        return self.title or f"Memo on {target} by {self.author_id}"

@@ -1,7 +1,7 @@
 """The three roles, as Django groups with permissions.
 
-analyst        codes meetings; owns their annotations and missed opportunities
-reviewer       sees every analyst's work; adjudicates disagreements
+analyst        codes meetings; owns their annotations, missed opportunities and memos
+reviewer       sees every analyst's work (memos too); adjudicates disagreements
 administrator  codebooks, imports, fixtures, users (staff; the admin site);
                restores deleted annotations; unlocks locked-out logins. Not a
                superuser, and cannot make anyone one (annotations/admin/users.py)
@@ -40,6 +40,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "annotations.change_missedopportunity",
         "annotations.delete_missedopportunity",
         "annotations.view_missedopportunity",
+        "annotations.add_memo",
+        "annotations.change_memo",
+        "annotations.delete_memo",
+        "annotations.view_memo",
         "annotations.view_code",
         "annotations.view_codingscheme",
         "tracker.view_meeting",
@@ -49,6 +53,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     REVIEWER: [
         "annotations.view_annotation",
         "annotations.view_missedopportunity",
+        "annotations.view_memo",
         "annotations.view_code",
         "annotations.view_codingscheme",
         "annotations.add_adjudicationdecision",
@@ -125,7 +130,7 @@ IMPORT_PERMISSION = "tracker.add_meeting"
 
 
 def can_code(user: AbstractBaseUser) -> bool:
-    """Create and change one's own annotations, missed opportunities and done marks."""
+    """Create and change one's own annotations, missed opportunities, memos and done marks."""
     return user.has_perm(CODE_PERMISSION)
 
 

@@ -29,7 +29,7 @@ from annotations.coding.services import (
     annotation_delete,
     missed_opportunity_create,
 )
-from annotations.models import CodingAssignment, MissedOpportunity
+from annotations.models import CodingAssignment, Memo, MissedOpportunity
 from tracker.delegations.services import country_group_save
 from tracker.models import ImportJob
 
@@ -109,6 +109,15 @@ def an_assignment(w: World) -> int:
         analyst=User.objects.get(username="amina"),
         assigned_by=User.objects.get(username="ada"),
     ).pk
+
+
+def a_memo(w: World, *, deleted: bool = False) -> int:
+    """Analyst A's memo on GA/TEST-1 (deleted, to restore)."""
+    author = User.objects.get(username="amina")
+    memo = Memo.objects.create(author=author, meeting=w.meeting, text="Survivors were absent.")
+    if deleted:
+        Memo.objects.filter(pk=memo.pk).update(deleted_at=memo.created, deleted_by=author)
+    return memo.pk
 
 
 PROBES = [
@@ -338,6 +347,34 @@ PROBES = [
         "DELETE",
         lambda w: f"/api/missed-opportunities/{w.missed.pk}/",
         OWNER_ONLY,
+    ),
+    # Memos on a meeting or a code: the same ownership rules.
+    Probe("^api/memos/$", "GET", lambda w: "/api/memos/", API_FOR_ALL),
+    Probe(
+        "^api/memos/$",
+        "POST",
+        lambda w: "/api/memos/",
+        ANALYSTS_WRITE,
+        data=lambda w: {"meeting": m(w), "text": "Nobody named demand."},
+        json=True,
+    ),
+    Probe("^api/memos/(?P<pk>[^/.]+)/$", "GET", lambda w: f"/api/memos/{a_memo(w)}/", API_FOR_ALL),
+    Probe(
+        "^api/memos/(?P<pk>[^/.]+)/$",
+        "PATCH",
+        lambda w: f"/api/memos/{a_memo(w)}/",
+        OWNER_ONLY,
+        data=lambda w: {"text": "Changed.", "version": 1},
+        json=True,
+    ),
+    Probe(
+        "^api/memos/(?P<pk>[^/.]+)/$", "DELETE", lambda w: f"/api/memos/{a_memo(w)}/", OWNER_ONLY
+    ),
+    Probe(
+        "^api/memos/(?P<pk>[^/.]+)/restore/$",
+        "POST",
+        lambda w: f"/api/memos/{a_memo(w, deleted=True)}/restore/",
+        expect(DENIED, OK, DENIED, DENIED, OK),
     ),
     # The workspace and its small endpoints.
     Probe("meetings/", "GET", lambda w: "/meetings/", PAGE_FOR_ALL),

@@ -13,6 +13,7 @@ from ..coding.services import annotation_restore
 from ..models import (
     Annotation,
     CodingAssignment,
+    Memo,
     MissedOpportunity,
     StatementProgress,
     SuggestionDecision,
@@ -67,6 +68,15 @@ class MissedOpportunityAdmin(WorkRecordHistoryAdmin):
     list_filter = ["meeting", "analyst"]
     list_select_related = ["meeting", "analyst"]
     search_fields = ["title", "rationale"]
+
+
+@admin.register(Memo)
+class MemoAdmin(WorkRecordHistoryAdmin):
+    list_display = ["__str__", "meeting", "code", "author", "created", "deleted_at"]
+    list_filter = ["author", "code__scheme"]
+    list_select_related = ["meeting", "code", "author"]
+    search_fields = ["title", "text", "meeting__symbol", "code__slug", "author__username"]
+    raw_id_fields = ["meeting", "code", "author", "deleted_by"]
 
 
 @admin.register(StatementProgress)

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from tracker.models import Meeting
 
-from ..models import Annotation, Code, CodingScheme, SchemeAssignment
+from ..models import Annotation, Code, CodingScheme, Memo, SchemeAssignment
 from .selectors import scheme_for_meeting
 
 CODE_FIELDS_FIXED_ONCE_USED = ("scheme", "slug", "statement_level")
@@ -58,6 +58,10 @@ def scheme_delete(*, scheme: CodingScheme) -> None:
         )
     if SchemeAssignment.objects.filter(scheme=scheme).exists():
         raise ValidationError(f'Scheme "{scheme}" is assigned to meetings; unassign it first.')
+    if Memo.objects.filter(code__scheme=scheme).exists():
+        raise ValidationError(
+            f'Scheme "{scheme}" has memos on its codes; it cannot be deleted (retire them).'
+        )
     scheme.delete()
 
 
@@ -95,6 +99,8 @@ def code_save(*, code: Code, changes: dict) -> Code:
 def code_delete(*, code: Code) -> None:
     if Annotation.objects.filter(code=code).exists():
         raise ValidationError(f'Code "{code.slug}" has annotations; retire it instead.')
+    if Memo.objects.filter(code=code).exists():
+        raise ValidationError(f'Code "{code.slug}" has memos; retire it instead.')
     code.delete()
 
 

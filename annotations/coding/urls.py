@@ -1,5 +1,5 @@
 """The meeting list, a meeting's workspace, and coding's REST API: annotations,
-missed opportunities, done marks and suggestions."""
+missed opportunities, memos, done marks and suggestions."""
 
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
@@ -16,6 +16,8 @@ urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting-list"),
     # /meetings/assignments/ and /api/assignments/: the administrators assign meetings.
     path("", include("annotations.coding.assignments.urls")),
+    # /api/memos/: memos on a meeting or on a code.
+    path("", include("annotations.coding.memos.urls")),
     path("meetings/<int:meeting_id>/", views.workspace, name="workspace"),
     # Before the router: its detail route would take "batch" for an annotation id.
     path("api/annotations/batch/", api.AnnotationBatchView.as_view(), name="api-annotation-batch"),
