@@ -4,7 +4,8 @@
 with its template in templates/annotations/reports/: `overview`, `claims`,
 `sections` (the PeaceWomen structure), `missed` (missed opportunities),
 `coverage` (with quotes), `cooccurrence`, `inter_analyst` (agreement, with the
-statistics in `agreement`) and `suggestions`. Around them: `options` (what a
+statistics in `agreement`), `suggestions` and `memos` (the analysts' memos on the
+meeting and its codes). Around them: `options` (what a
 report counts), `speakers` (counting speakers), `data` (the dataclasses),
 `compare` (across meetings), `tables` (CSV and JSON shapes); `api`, `views`
 and `urls` are the faces. A new section is a module, a template and a table.

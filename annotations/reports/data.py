@@ -226,6 +226,26 @@ class SuggestionUsefulness:
 
 
 @dataclass
+class MemoEntry:
+    """An analyst's memo on the meeting, or on one of its scheme's codes."""
+
+    id: int
+    author: str
+    title: str
+    text: str
+    created: datetime.datetime
+    updated: datetime.datetime
+    code_slug: str | None = None
+    code_name: str | None = None
+
+
+@dataclass
+class ReportMemos:
+    on_meeting: list[MemoEntry] = field(default_factory=list)
+    on_codes: list[MemoEntry] = field(default_factory=list)
+
+
+@dataclass
 class MeetingReport:
     meeting: MeetingInfo
     source: str
@@ -245,3 +265,4 @@ class MeetingReport:
     co_occurrence: CoOccurrence
     agreement: Agreement
     suggestions: list[SuggestionUsefulness]
+    memos: ReportMemos = field(default_factory=ReportMemos)

@@ -14,6 +14,7 @@ from .cooccurrence import co_occurrence
 from .coverage import add_delegations, code_coverage, grouped, quotes_by_code, scheme_codes
 from .data import MeetingReport, Overview, is_demo_analyst
 from .inter_analyst import inter_analyst_agreement
+from .memos import report_memos
 from .missed import missed_opportunities, recorded_missed_opportunities
 from .options import ADJUDICATED, ANALYST, ReportOptions, report_options
 from .ordinal import ordinal_agreement
@@ -89,6 +90,7 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
         suggestions=suggestion_usefulness(
             meeting=meeting, coverage=coverage, analyst=missed_analyst
         ),
+        memos=report_memos(meeting=meeting, scheme=scheme, analyst=missed_analyst),
     )
 
 

@@ -288,6 +288,16 @@ def suggestions_table(report: MeetingReport) -> Table:
     return header, rows
 
 
+def memos_table(report: MeetingReport) -> Table:
+    header = ["on", "code_slug", "author", "title", "text", "created", "updated"]
+    rows = [
+        ["code" if memo.code_slug else "meeting", memo.code_slug, memo.author, memo.title,
+         memo.text, memo.created.isoformat(), memo.updated.isoformat()]
+        for memo in report.memos.on_meeting + report.memos.on_codes
+    ]  # fmt: skip
+    return header, rows
+
+
 # name in the URL (…/report/<name>.csv) → (title, table)
 TABLES: dict[str, tuple[str, Callable[[MeetingReport], Table]]] = {
     "overview": ("Overview", overview_table),
@@ -301,4 +311,5 @@ TABLES: dict[str, tuple[str, Callable[[MeetingReport], Table]]] = {
     "agreement": ("Agreement between analysts", agreement_table),
     "disagreements": ("Disagreements", disagreements_table),
     "suggestions": ("Suggestion usefulness", suggestions_table),
+    "memos": ("Memos", memos_table),
 }

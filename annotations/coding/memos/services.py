@@ -121,7 +121,7 @@ def memo_delete(*, memo: Memo, actor: AbstractBaseUser, version: int | None = No
 @transaction.atomic
 def memo_restore(*, memo: Memo, actor: AbstractBaseUser) -> Memo:
     """Undo a delete: by the author, or by an administrator."""
-    current = Memo.objects.select_for_update().select_related("author").get(pk=memo.pk)
+    current = Memo.objects.select_for_update(of=("self",)).select_related("author").get(pk=memo.pk)
     if not (current.author_id == actor.pk or can_restore(actor)):
         raise PermissionDenied("Only the author or an administrator can restore this memo.")
     if current.deleted_at is None:

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from annotations.coding.memos.services import memo_create
 from annotations.models import MissedOpportunity, SuggestionDecision
 from annotations.reports import meeting_report
 from annotations.reports.compare import meeting_comparison
@@ -17,7 +18,8 @@ SLUGS = ["victim-centred", "prevention", "protection", "demand", "women-as-vulne
 
 
 def with_extras(meeting, codebook, analysts):
-    """A recorded missed opportunity and a suggestion decision, as any coded meeting has."""
+    """A recorded missed opportunity, a suggestion decision and a memo, as any coded
+    meeting has."""
     missed = MissedOpportunity.objects.create(
         meeting=meeting, analyst=analysts[0], title="Training", rationale="Rare."
     )
@@ -30,6 +32,7 @@ def with_extras(meeting, codebook, analysts):
         end=3,
         decision="accepted",
     )
+    memo_create(author=analysts[0], meeting=meeting, text="First reading.")
 
 
 def grow(meeting, codebook, analysts, statements=30):
@@ -51,6 +54,10 @@ def grow(meeting, codebook, analysts, statements=30):
             meeting=meeting, analyst=analysts[order % 3], title=f"Theme {order}", rationale="…"
         )
         missed.codes.add(codebook.codes.get(slug=SLUGS[order % 5]))
+        memo_create(author=analysts[order % 2], meeting=meeting, text=f"Memo {order}")
+        memo_create(
+            author=analysts[order % 2], code=codebook.codes.get(slug=SLUGS[order % 5]), text="…"
+        )
 
 
 def queries(function) -> int:
