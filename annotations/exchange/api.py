@@ -28,6 +28,7 @@ from tracker.web.streaming import start_stream
 from ..codebook.selectors import scheme_for_meeting
 from ..codebook.serializers import CodingSchemeSerializer
 from ..coding.filters import AnnotationFilter
+from ..coding.memos.selectors import memos_for_export
 from ..models import Annotation, Code, CodingScheme
 from ..rest import ERROR
 from ..roles import CanAdminister
@@ -185,6 +186,8 @@ class ProjectQdpxView(AnnotationDownloadView):
             "meetings involved (the `meeting` filter's, else those of the annotations) as "
             "text sources, the analysts as users, the annotations as codings, and speakers "
             "as cases with their attributes as variables. Positions count Unicode code points. "
+            "Memos on the meetings and on the codes (only the `analyst`'s, with that filter) "
+            "are notes, referred to by the meetings' sources and by the codes. "
             "The zip is streamed as it is written (each member's sizes in a data "
             "descriptor after its data), with no temporary file; it has no Content-Length."
         ),
@@ -207,11 +210,15 @@ class ProjectQdpxView(AnnotationDownloadView):
         symbols = list(meetings.values_list("symbol", flat=True)[:2])
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
         name = symbols[0] if len(symbols) == 1 else f"Workbench export {stamp}"
+        schemes = CodingScheme.objects.filter(pk__in=scheme_ids).order_by("pk")
         chunks = self.format.writer(
             name=name,
             annotations=annotations,
             meetings=meetings,
-            schemes=CodingScheme.objects.filter(pk__in=scheme_ids).order_by("pk"),
+            schemes=schemes,
+            memos=memos_for_export(
+                meetings=meetings, schemes=schemes, author=request.query_params.get("analyst")
+            ),
         )
         filename = "".join(c if c.isalnum() else "-" for c in name) + f".{self.format.extension}"
         response = StreamingHttpResponse(chunks, content_type=self.format.content_type)

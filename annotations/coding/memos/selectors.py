@@ -28,11 +28,11 @@ def memos_for_meeting(
 
 
 def memos_for_export(
-    *, meetings: QuerySet[Meeting], schemes: QuerySet[CodingScheme]
+    *, meetings: QuerySet[Meeting], schemes: QuerySet[CodingScheme], author: str | None = None
 ) -> QuerySet[Memo]:
-    """The live memos on the exported meetings and on the exported schemes' codes."""
-    return (
-        Memo.objects.live()
-        .filter(Q(meeting__in=meetings) | Q(code__scheme__in=schemes))
-        .order_by("id")
-    )
+    """The live memos on the exported meetings and on the exported schemes' codes; only
+    those of the analyst named `author` (a username) if given."""
+    found = Memo.objects.live().filter(Q(meeting__in=meetings) | Q(code__scheme__in=schemes))
+    if author:
+        found = found.filter(author__username=author)
+    return found.order_by("id")

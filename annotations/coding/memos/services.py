@@ -66,8 +66,12 @@ def memo_create(
 
 
 def _locked(memo: Memo, actor: AbstractBaseUser) -> Memo:
+    # Only the memo's row is locked: PostgreSQL locks no row on the nullable side of the
+    # outer joins to its meeting or code.
     current = (
-        Memo.objects.select_for_update().select_related("author", "meeting", "code").get(pk=memo.pk)
+        Memo.objects.select_for_update(of=("self",))
+        .select_related("author", "meeting", "code")
+        .get(pk=memo.pk)
     )
     if current.author_id != actor.pk:
         raise PermissionDenied("This memo belongs to another analyst.")

@@ -22,7 +22,17 @@ def _sub(parent: etree._Element, ns: str, tag: str, **attributes) -> etree._Elem
     return etree.SubElement(parent, f"{{{ns}}}{tag}", {k: v for k, v in attributes.items() if v})
 
 
-def _code(parent, ns: str, *, key: str, name: str, codable: bool, colour: str = "", text: str = ""):
+def _code(
+    parent,
+    ns: str,
+    *,
+    key: str,
+    name: str,
+    codable: bool,
+    colour: str = "",
+    text: str = "",
+    notes: Iterable[str] = (),
+):
     element = _sub(
         parent,
         ns,
@@ -34,6 +44,8 @@ def _code(parent, ns: str, *, key: str, name: str, codable: bool, colour: str = 
     )
     if text:
         _sub(element, ns, "Description").text = xml_text(text)
+    for note in notes:
+        _sub(element, ns, "NoteRef", targetGUID=note)
     return element
 
 
@@ -50,12 +62,19 @@ def _groups(scheme: CodingScheme, codes: list[Code]) -> list[tuple[str, str, str
     return [(s, n, d, by_group[s]) for s, n, d in declared + extra if by_group.get(s)]
 
 
-def codes_element(parent: etree._Element, ns: str, schemes: Iterable[CodingScheme]) -> None:
+def codes_element(
+    parent: etree._Element,
+    ns: str,
+    schemes: Iterable[CodingScheme],
+    notes: dict[int, list[str]] | None = None,
+) -> None:
     """Append <Codes> for the schemes (codes prefetched as `scheme.codes`) to `parent`.
 
     With one scheme its groups are the top level; with several, each scheme is
-    a parent code of its groups.
+    a parent code of its groups. `notes` (a project's) are the GUIDs of the notes on
+    each code, by code id: the code refers to each (its memos).
     """
+    notes = notes or {}
     schemes = list(schemes)
     codes_root = _sub(parent, ns, "Codes")
     for scheme in schemes:
@@ -88,6 +107,7 @@ def codes_element(parent: etree._Element, ns: str, schemes: Iterable[CodingSchem
                     codable=True,
                     colour=code.colour,
                     text=code_description(code),
+                    notes=notes.get(code.pk, ()),
                 )
 
 

@@ -5,8 +5,11 @@ users, annotations are codings — a passage as a PlainTextSelection (positions
 in Unicode code points of the text, as everywhere in the workbench), a
 statement-level code as a selection of the whole text — and each speaker is a
 case whose variables are the speaker's attributes (gender, speaker type,
-delegation). Memos travel as selection descriptions. Source names have "-"
-where a file name cannot hold a character ("GA-11955 #47 …").
+delegation). A passage's memo travels as its selection's description; the
+memos on a meeting or a code are <Notes> (their text inline), each meeting
+memo referred to (<NoteRef>) by every statement source of its meeting and each
+code memo by its code. Source names have "-" where a file name cannot hold a
+character ("GA-11955 #47 …").
 
 The project is streamed: qdpx_chunks writes the zip (stdlib zipfile) onto a
 sink that cannot seek, so zipfile puts each member's sizes and CRC in a data
@@ -25,13 +28,13 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from lxml import etree
 
 from tracker.models import Gender, Meeting, Statement
 
-from ...models import Annotation, CodingScheme
+from ...models import Annotation, CodingScheme, Memo
 from .codebook import codes_element
 from .schema import ORIGIN, PROJECT_NS, guid, xml_text
 
@@ -69,6 +72,46 @@ class Coding:
     quote: str
     memo: str
     created: datetime.datetime
+
+
+@dataclass(frozen=True)
+class Note:
+    """A memo on a meeting or on a code, as the project's <Note> carries it."""
+
+    id: int
+    meeting_id: int | None
+    code_id: int | None
+    author_id: int
+    title: str
+    text: str
+    created: datetime.datetime
+    updated: datetime.datetime
+    target: str  # the meeting's symbol or the code's name
+
+    @property
+    def guid(self) -> str:
+        return guid("memo", self.id)
+
+
+def _notes(memos: QuerySet[Memo] | None) -> list[Note]:
+    """The memos, read at once: a project holds a few per meeting and per code."""
+    if memos is None:
+        return []
+    rows = memos.order_by("id").values_list(
+        "id", "meeting_id", "code_id", "author_id", "title", "text", "created", "updated",
+        "meeting__symbol", "code__name",
+    )  # fmt: skip
+    return [Note(*row[:8], target=row[8] or row[9]) for row in rows]
+
+
+def _note_refs(notes: list[Note], key: str) -> dict[int, list[str]]:
+    """The notes' GUIDs by meeting id (key "meeting_id") or code id ("code_id")."""
+    refs: dict[int, list[str]] = {}
+    for note in notes:
+        target = getattr(note, key)
+        if target is not None:
+            refs.setdefault(target, []).append(note.guid)
+    return refs
 
 
 def _time(value: datetime.datetime) -> str:
@@ -140,10 +183,11 @@ def _codings(annotations: QuerySet[Annotation]) -> Iterator[Coding]:
     return (Coding(*row) for row in rows)
 
 
-def _users_element(annotations: QuerySet[Annotation]) -> etree._Element | None:
+def _users_element(annotations: QuerySet[Annotation], notes: list[Note]) -> etree._Element | None:
+    authors = {note.author_id for note in notes}
     analysts = (
         get_user_model()
-        .objects.filter(pk__in=annotations.values("analyst_id"))
+        .objects.filter(Q(pk__in=annotations.values("analyst_id")) | Q(pk__in=authors))
         .order_by("username")
         .only("pk", "username")
     )
@@ -159,12 +203,12 @@ def _users_element(annotations: QuerySet[Annotation]) -> etree._Element | None:
     return users if len(users) else None
 
 
-def _codebook_element(schemes: QuerySet[CodingScheme]) -> etree._Element | None:
+def _codebook_element(schemes: QuerySet[CodingScheme], notes: list[Note]) -> etree._Element | None:
     schemes = [s for s in schemes.prefetch_related("codes") if s.codes.all()]
     if not schemes:
         return None
     codebook = _el("CodeBook")
-    codes_element(codebook, PROJECT_NS, schemes)
+    codes_element(codebook, PROJECT_NS, schemes, notes=_note_refs(notes, "code_id"))
     return codebook
 
 
@@ -207,7 +251,9 @@ def _cases_element(meetings: QuerySet[Meeting]) -> etree._Element | None:
     return element
 
 
-def _text_source(statement: Statement, codings: list[Coding]) -> etree._Element:
+def _text_source(
+    statement: Statement, codings: list[Coding], notes: list[str] = ()
+) -> etree._Element:
     meeting = statement.meeting
     source = _el(
         "TextSource",
@@ -234,6 +280,8 @@ def _text_source(statement: Statement, codings: list[Coding]) -> etree._Element:
         if coding.memo:
             _el("Description", selection).text = xml_text(coding.memo)
         _coding(selection, coding)
+    for note in notes:
+        _el("NoteRef", source, targetGUID=note)
     for (name, kind), value in zip(
         SOURCE_VARIABLES,
         (
@@ -262,10 +310,32 @@ def _coding(parent, coding: Coding) -> etree._Element:
     return element
 
 
-def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annotation]):
+def _notes_element(notes: list[Note]) -> etree._Element | None:
+    """<Notes>: each memo as a note with its text inline, its author and its times."""
+    if not notes:
+        return None
+    element = _el("Notes")
+    for note in notes:
+        item = _el(
+            "Note",
+            element,
+            guid=note.guid,
+            name=xml_text(note.title or f"Memo on {note.target}"),
+            creatingUser=guid("user", note.author_id),
+            creationDateTime=_time(note.created),
+            modifiedDateTime=_time(note.updated),
+        )
+        _el("PlainTextContent", item).text = xml_text(note.text)
+    return element
+
+
+def _write_sources(
+    xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annotation], notes: list[Note]
+):
     """<Sources>: the statements in id order, each with its codings (a merge of two
-    streams sorted by statement id). Yields after each source, so the caller can
-    pass on what has been written."""
+    streams sorted by statement id) and its meeting's notes. Yields after each source,
+    so the caller can pass on what has been written."""
+    meeting_notes = _note_refs(notes, "meeting_id")
     codings = _codings(annotations)
     pending = next(codings, None)
     with xf.element(P + "Sources"):
@@ -275,7 +345,7 @@ def _write_sources(xf, meetings: QuerySet[Meeting], annotations: QuerySet[Annota
                 if pending.statement_id == statement.pk:
                     mine.append(pending)
                 pending = next(codings, None)
-            xf.write(_text_source(statement, mine))
+            xf.write(_text_source(statement, mine, meeting_notes.get(statement.meeting_id, [])))
             yield
 
 
@@ -308,10 +378,12 @@ def _write_project(
     annotations: QuerySet[Annotation],
     meetings: QuerySet[Meeting],
     schemes: QuerySet[CodingScheme],
+    memos: QuerySet[Memo] | None = None,
 ) -> Iterator[None]:
     """Write the members into `zf`, yielding after each unit of work (a source file,
     an element of the project XML)."""
     now = _time(timezone.now())
+    notes = _notes(memos)
     for statement in _statements(meetings):
         zf.writestr(f"Sources/{_source_guid(statement.pk)}.txt", statement.text.encode("utf-8"))
         yield
@@ -323,8 +395,8 @@ def _write_project(
             attributes["creationDateTime"] = now
             with xf.element(P + "Project", attributes, nsmap={None: PROJECT_NS}):
                 for element in (
-                    _users_element(annotations),
-                    _codebook_element(schemes),
+                    _users_element(annotations, notes),
+                    _codebook_element(schemes, notes),
                     _variables_element(),
                     _cases_element(meetings),
                 ):
@@ -332,7 +404,10 @@ def _write_project(
                         xf.write(element)
                         yield
                 if has_sources:
-                    yield from _write_sources(xf, meetings, annotations)
+                    yield from _write_sources(xf, meetings, annotations, notes)
+                notes_element = _notes_element(notes)
+                if notes_element is not None:
+                    xf.write(notes_element)
 
 
 def qdpx_chunks(
@@ -341,16 +416,23 @@ def qdpx_chunks(
     annotations: QuerySet[Annotation],
     meetings: QuerySet[Meeting],
     schemes: QuerySet[CodingScheme],
+    memos: QuerySet[Memo] | None = None,
 ) -> Iterator[bytes]:
     """A .qdpx of the meetings' statements, coded with `annotations`, as it is written:
     pieces of about PIECE_BYTES (the last one ends the zip).
 
-    `schemes` are the codebooks the codings refer to (their codes all go in).
+    `schemes` are the codebooks the codings refer to (their codes all go in); `memos`
+    the memos on the meetings and on those codes, written as notes.
     """
     pipe = _Pipe()
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
         for _ in _write_project(
-            zf, name=name, annotations=annotations, meetings=meetings, schemes=schemes
+            zf,
+            name=name,
+            annotations=annotations,
+            meetings=meetings,
+            schemes=schemes,
+            memos=memos,
         ):
             if pipe.size >= PIECE_BYTES:
                 yield pipe.taken()

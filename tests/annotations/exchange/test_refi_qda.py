@@ -419,3 +419,61 @@ def test_an_upload_without_a_file_is_a_400(administrator, codebook):
     response = client_for(administrator).post("/api/import/codebook", {}, format="multipart")
     assert response.status_code == 400
     assert "file" in response.json()
+
+
+@pytest.fixture
+def memos(coded, meeting, codebook, analyst_a, analyst_b, reviewer):
+    from annotations.coding.memos.services import memo_create, memo_delete
+
+    victim_centred = codebook.codes.get(slug="victim-centred")
+    made = [
+        memo_create(author=analyst_a, meeting=meeting, title="Reading", text="Survivors <absent>."),
+        memo_create(author=analyst_b, meeting=meeting, text="Bruno's\x0b view."),
+        memo_create(author=analyst_b, code=victim_centred, text="Read it narrowly."),
+    ]
+    memo_delete(memo=memo_create(author=analyst_a, meeting=meeting, text="Gone."), actor=analyst_a)
+    return made
+
+
+def notes_of(project) -> dict[str, etree._Element]:
+    return {note.get("guid"): note for note in project.findall("q:Notes/q:Note", NS)}
+
+
+def test_memos_are_notes_referred_to_by_the_meetings_sources_and_by_the_code(
+    reviewer, memos, meeting, published_schema
+):
+    archive = qdpx(client_for(reviewer), f"?meeting={meeting.pk}")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert published_schema.validate(project), published_schema.error_log
+    notes = notes_of(project)
+    texts = sorted(n.find("q:PlainTextContent", NS).text for n in notes.values())
+    assert texts == ["Bruno's\ufffd view.", "Read it narrowly.", "Survivors <absent>."]
+    names = sorted(n.get("name") for n in notes.values())
+    assert names == ["Memo on GA/TEST-1", "Memo on Victim-centred approach", "Reading"]
+    meeting_notes = {
+        g for g, n in notes.items() if "Survivors" in n[0].text or "Bruno" in n[0].text
+    }
+    for source in project.findall("q:Sources/q:TextSource", NS):
+        refs = {ref.get("targetGUID") for ref in source.findall("q:NoteRef", NS)}
+        assert refs == meeting_notes
+    (code,) = project.findall(".//q:Code[@name='Victim-centred approach']", NS)
+    [ref] = code.findall("q:NoteRef", NS)
+    assert "narrowly" in notes[ref.get("targetGUID")][0].text
+    assert code.find("q:Description", NS).text.startswith("Responses framed")  # the definition
+    users = {u.get("guid"): u.get("name") for u in project.findall("q:Users/q:User", NS)}
+    assert {users[n.get("creatingUser")] for n in notes.values()} == {"amina", "bruno"}
+
+
+def test_one_analysts_project_holds_only_their_memos(analyst_b, memos, published_schema):
+    archive = qdpx(client_for(analyst_b), "?analyst=amina")
+    project = etree.fromstring(archive.read("project.qde"))
+    assert published_schema.validate(project), published_schema.error_log
+    assert [n.get("name") for n in notes_of(project).values()] == ["Reading"]
+    assert [u.get("name") for u in project.findall("q:Users/q:User", NS)] == ["amina"]
+
+
+def test_the_codebook_file_carries_no_memo(analyst_a, memos, codebook_schema):
+    response = client_for(analyst_a).get("/api/export/codebook.qdc")
+    codebook = etree.fromstring(response.content)
+    assert codebook_schema.validate(codebook), codebook_schema.error_log
+    assert codebook.findall(".//c:NoteRef", NS) == []
