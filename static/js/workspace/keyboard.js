@@ -30,6 +30,8 @@ function typing(target) {
 function ignored(event) {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return true;
   if (helpDialog.open || missedDialog.open || typing(event.target)) return true;
+  // Any other dialog open (the memos'): its controls take the keys.
+  if (document.querySelector("dialog[open]")) return true;
   const closest = (selector) => event.target.closest && event.target.closest(selector);
   // The card's controls take their own keys (Escape is the card's own listener's).
   if (closest("#annotation-card")) return true;

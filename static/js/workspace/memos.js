@@ -1,0 +1,246 @@
+// Memos beyond a passage: on the meeting (the side panel) and on a code (the codebook's
+// Memo buttons). One dialog writes and edits both; every change is a step of the
+// workspace's undo (u undoes, Shift+U redoes). The API addresses come from the page.
+
+import { api, describeError, fetchAll } from "./api.js";
+import { memoItem } from "./memo_items.js";
+import { shorten, warn } from "./messages.js";
+import { codesById, config } from "./state.js";
+import { pushUndo, sayUndoable } from "./undo.js";
+import { withId, withQuery } from "./urls.js";
+
+const addresses = document.getElementById("workspace-urls").dataset;
+const urls = {
+  list: (params) => withQuery(addresses.memos, params || {}),
+  one: (id, params) => withQuery(withId(addresses.memo, id), params || {}),
+  restore: (id) => withId(addresses.memoRestore, id),
+};
+
+export const memoDialog = document.getElementById("memo-dialog");
+const panelList = document.getElementById("memo-list");
+const panelCount = document.getElementById("memo-count");
+const heading = document.getElementById("memo-dialog-heading");
+const codeSection = document.getElementById("memo-code-memos");
+const codeList = document.getElementById("memo-code-list");
+const codeNone = document.getElementById("memo-code-none");
+const dialogStatus = document.getElementById("memo-dialog-status");
+// The form is only there for a role that codes.
+const form = document.getElementById("memo-form");
+const titleInput = document.getElementById("memo-title");
+const textInput = document.getElementById("memo-text");
+const formHeading = document.getElementById("memo-form-heading");
+const newButton = document.getElementById("memo-new");
+const closeButton = document.getElementById("memo-close");
+
+const memos = new Map(); // every memo the page has read, by id
+const open = { target: null, editing: null }; // target: { meeting } or { code }
+
+const label = (memo) => memo.title || shorten(memo.text);
+const byAge = (a, b) => (a.created === b.created ? a.id - b.id : a.created < b.created ? -1 : 1);
+const mine = (memo) => config.canCode && memo.author === config.analyst;
+const handlers = (memo) => (mine(memo) ? { onEdit: editFromList, onDelete: deleteMemo } : {});
+
+function redraw() {
+  const onMeeting = [...memos.values()].filter((m) => m.meeting === config.meeting).sort(byAge);
+  panelCount.textContent = String(onMeeting.length);
+  panelList.replaceChildren(...onMeeting.map((m) => memoItem(m, handlers(m))));
+  if (open.target && open.target.code) drawCodeMemos();
+}
+
+function drawCodeMemos() {
+  const id = open.target.code.id;
+  const onCode = [...memos.values()].filter((m) => m.code === id).sort(byAge);
+  codeList.replaceChildren(...onCode.map((m) => memoItem(m, handlers(m))));
+  codeNone.hidden = onCode.length > 0;
+}
+
+function keep(memo) {
+  memos.set(memo.id, memo);
+  redraw();
+  return memo;
+}
+
+/** A confirmation in the status region (with Undo) and, while it is open, in the dialog. */
+function confirm(message) {
+  sayUndoable(message);
+  if (memoDialog.open) dialogStatus.textContent = message;
+}
+
+export async function loadMemos() {
+  try {
+    for (const memo of await fetchAll(urls.list({ meeting: config.meeting }))) memos.set(memo.id, memo);
+    redraw();
+  } catch (error) {
+    panelCount.textContent = "!";
+    warn(`Memos could not be loaded: ${error.message}`);
+  }
+}
+
+// The writes, each also the undo and redo of another.
+
+async function removeMemo(id) {
+  await api("DELETE", urls.one(id, { version: memos.get(id).version }));
+  memos.delete(id);
+  redraw();
+}
+
+async function restoreMemo(id) {
+  keep(await api("POST", urls.restore(id)));
+}
+
+async function patchMemo(id, changes) {
+  const body = { ...changes, version: memos.get(id).version };
+  return keep(await api("PATCH", urls.one(id), body));
+}
+
+async function createMemo(data) {
+  const target = open.target.code ? { code: open.target.code.id } : { meeting: config.meeting };
+  const memo = keep(await api("POST", urls.list(), { ...target, ...data }));
+  pushUndo(`the memo “${label(memo)}”`, () => removeMemo(memo.id), () => restoreMemo(memo.id));
+  confirm(`Saved the memo “${label(memo)}”.`);
+}
+
+async function changeMemo(id, data) {
+  const before = memos.get(id);
+  const old = { title: before.title, text: before.text };
+  const memo = await patchMemo(id, data);
+  pushUndo(`the change to “${label(memo)}”`, () => patchMemo(id, old), () => patchMemo(id, data));
+  confirm(`Saved the memo “${label(memo)}”.`);
+}
+
+async function deleteMemo(id) {
+  const memo = memos.get(id);
+  const inDialog = memoDialog.open;
+  try {
+    await removeMemo(id);
+  } catch (error) {
+    warn(`Not deleted: ${error.message}`);
+    return;
+  }
+  if (open.editing === id) startEditing(null);
+  pushUndo(`the delete of “${label(memo)}”`, () => restoreMemo(id), () => removeMemo(id));
+  confirm(`Deleted the memo “${label(memo)}”.`);
+  // The button is gone with its item: focus goes where the analyst can carry on.
+  const next = inDialog ? titleInput || closeButton : document.getElementById("memo-add");
+  if (next) next.focus();
+}
+
+// The dialog.
+
+function clearErrors() {
+  for (const el of form.querySelectorAll("[data-error-for]")) {
+    el.textContent = "";
+    el.removeAttribute("role");
+  }
+}
+
+function showErrors(errors) {
+  for (const [field, messages] of Object.entries(errors)) {
+    const target =
+      form.querySelector(`[data-error-for="${CSS.escape(field)}"]`) ||
+      form.querySelector('[data-error-for="non_field_errors"]');
+    target.textContent = [].concat(messages).map(describeError).join(" ");
+  }
+  const first = [...form.querySelectorAll("[data-error-for]")].find((el) => el.textContent);
+  if (first) first.setAttribute("role", "alert");
+}
+
+function showRefusal(error) {
+  if (error.status === 409 && error.body && error.body.current) {
+    // The next save sends the current version, so it overwrites on purpose.
+    memos.set(error.body.current.id, error.body.current);
+    showErrors({
+      non_field_errors:
+        "This memo was changed elsewhere since you opened it; your text is kept here — save again to overwrite.",
+    });
+  } else if (error.status === 400 && error.body && typeof error.body === "object") {
+    showErrors(error.body);
+  } else showErrors({ non_field_errors: error.message });
+}
+
+function startEditing(memo) {
+  if (!form) return;
+  open.editing = memo ? memo.id : null;
+  clearErrors();
+  titleInput.value = memo ? memo.title : "";
+  textInput.value = memo ? memo.text : "";
+  formHeading.textContent = memo
+    ? "Edit your memo"
+    : open.target.code
+      ? "Your new memo on this code"
+      : "Your new memo on the meeting";
+  newButton.hidden = !memo;
+}
+
+function openFor(target, memo = null) {
+  open.target = target;
+  heading.textContent = target.code ? `Memos on the code “${target.code.name}”` : "Memo on the meeting";
+  codeSection.hidden = !target.code;
+  if (target.code) drawCodeMemos();
+  dialogStatus.textContent = "";
+  startEditing(memo);
+  if (!memoDialog.open) memoDialog.showModal();
+  (titleInput || closeButton).focus();
+}
+
+function editFromList(id) {
+  const memo = memos.get(id);
+  if (open.target && open.target.code && memo.code === open.target.code.id) startEditing(memo);
+  else openFor({ meeting: config.meeting }, memo);
+  titleInput.focus();
+}
+
+async function openCode(id) {
+  const code = codesById.get(id);
+  try {
+    for (const memo of await fetchAll(urls.list({ code: id }))) memos.set(memo.id, memo);
+  } catch (error) {
+    warn(`The memos on “${code.name}” could not be loaded: ${error.message}`);
+    return;
+  }
+  openFor({ code });
+}
+
+async function save() {
+  clearErrors();
+  const data = { title: titleInput.value.trim(), text: textInput.value };
+  if (!data.text.trim()) {
+    showErrors({ text: "Write the memo: its text is empty." });
+    return;
+  }
+  try {
+    if (open.editing === null) await createMemo(data);
+    else await changeMemo(open.editing, data);
+  } catch (error) {
+    showRefusal(error);
+    return;
+  }
+  // A code's dialog stays open on its list, ready for another memo; the meeting's closes.
+  if (open.target.code) {
+    startEditing(null);
+    titleInput.focus();
+  } else memoDialog.close();
+}
+
+export function listenToMemos() {
+  const add = document.getElementById("memo-add");
+  if (add) add.addEventListener("click", () => openFor({ meeting: config.meeting }));
+  closeButton.addEventListener("click", () => memoDialog.close());
+  memoDialog.addEventListener("close", () => {
+    open.target = null;
+    open.editing = null;
+  });
+  if (form) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      save();
+    });
+    newButton.addEventListener("click", () => {
+      startEditing(null);
+      titleInput.focus();
+    });
+  }
+  for (const button of document.querySelectorAll(".code-memo")) {
+    button.addEventListener("click", () => openCode(Number(button.dataset.codeId)));
+  }
+}
