@@ -61,7 +61,7 @@ function keep(memo) {
 }
 
 /** A confirmation in the status region (with Undo) and, while it is open, in the dialog. */
-function confirm(message) {
+function announce(message) {
   sayUndoable(message);
   if (memoDialog.open) dialogStatus.textContent = message;
 }
@@ -97,7 +97,7 @@ async function createMemo(data) {
   const target = open.target.code ? { code: open.target.code.id } : { meeting: config.meeting };
   const memo = keep(await api("POST", urls.list(), { ...target, ...data }));
   pushUndo(`the memo “${label(memo)}”`, () => removeMemo(memo.id), () => restoreMemo(memo.id));
-  confirm(`Saved the memo “${label(memo)}”.`);
+  announce(`Saved the memo “${label(memo)}”.`);
 }
 
 async function changeMemo(id, data) {
@@ -105,7 +105,7 @@ async function changeMemo(id, data) {
   const old = { title: before.title, text: before.text };
   const memo = await patchMemo(id, data);
   pushUndo(`the change to “${label(memo)}”`, () => patchMemo(id, old), () => patchMemo(id, data));
-  confirm(`Saved the memo “${label(memo)}”.`);
+  announce(`Saved the memo “${label(memo)}”.`);
 }
 
 async function deleteMemo(id) {
@@ -114,12 +114,14 @@ async function deleteMemo(id) {
   try {
     await removeMemo(id);
   } catch (error) {
+    // Changed elsewhere meanwhile: shown as it is now, so a second delete is on purpose.
+    if (error.status === 409 && error.body && error.body.current) keep(error.body.current);
     warn(`Not deleted: ${error.message}`);
     return;
   }
   if (open.editing === id) startEditing(null);
   pushUndo(`the delete of “${label(memo)}”`, () => restoreMemo(id), () => removeMemo(id));
-  confirm(`Deleted the memo “${label(memo)}”.`);
+  announce(`Deleted the memo “${label(memo)}”.`);
   // The button is gone with its item: focus goes where the analyst can carry on.
   const next = inDialog ? titleInput || closeButton : document.getElementById("memo-add");
   if (next) next.focus();

@@ -73,6 +73,7 @@ def test_it_writes_a_memo_on_a_code(amina, code):
         ({"text": "Both.", "code": "CODE"}, "non_field_errors", "not on both"),
         ({"text": "Neither.", "meeting": None}, "non_field_errors", "a meeting or a code"),
         ({"text": "Nowhere.", "meeting": 999_999}, "meeting", "does not exist"),
+        ({"text": "Too far.", "meeting": 2**70}, "meeting", "does not exist"),
         ({"text": "Nothing.", "meeting": "first"}, "meeting", "Incorrect type"),
         ({"text": "Title.", "title": "t" * 301}, "title", "300"),
     ],
@@ -153,7 +154,10 @@ def test_the_list_filters_by_meeting_code_and_author(amina, memo, code, analyst_
     assert amina.get("/api/memos/?author=amina").json()["results"][0]["id"] == memo.pk
 
 
-@pytest.mark.parametrize("query", ["author=nobody", "meeting=abc", "colour=red"])
+@pytest.mark.parametrize(
+    "query",
+    ["author=nobody", "author=a%00b", "meeting=abc", "code=99999999999999999999", "colour=red"],
+)
 def test_bad_filters_are_a_400(amina, memo, query):
     response = amina.get(f"/api/memos/?{query}")
     assert response.status_code == 400
