@@ -350,3 +350,63 @@ class ImportJob(models.Model):
     @property
     def is_over(self) -> bool:
         return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+
+# The admin's fixture loader runs as background work too (tracker/fixture_loading/jobs.py):
+# a FixtureJob holds the uploaded file for the worker, its progress and, once over, the
+# report the admin page shows.
+
+
+class FixtureJobQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The jobs `user` may see: their own, or every job for a superuser."""
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.is_superuser else self.filter(created_by=user)
+
+
+class FixtureJob(models.Model):
+    class Mode(models.TextChoices):
+        CHECK = "check", "Dry run"
+        LOAD = "load", "Load"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
+
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.CHECK)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    name = models.CharField(max_length=255, help_text="The uploaded file's name.")
+    # The file itself, so a worker on another machine reads it from the database. A dry
+    # run keeps it until it is loaded (or replaced); a load empties it once over.
+    upload = models.BinaryField(blank=True, default=b"")
+    phase = models.CharField(max_length=30, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    # FixtureReport.as_dict(): records, models, problems, more_problems, committed.
+    report = models.JSONField(default=dict, blank=True)
+    message = models.TextField(blank=True)
+    # A load job names the dry run it confirms.
+    checked = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="load"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="fixture_jobs"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    objects = FixtureJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Fixture {self.get_mode_display().lower()} {self.pk} of {self.name}"
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)

@@ -33,10 +33,14 @@ class MeetingInfo:
 def workspace_url(
     meeting_id: int, statement_id: int | None = None, annotation_id: int | None = None
 ) -> str:
-    """The meeting's workspace, scrolled to a statement, highlighting an annotation."""
+    """The meeting's workspace, scrolled to a statement, highlighting an annotation.
+    The query names the statement (or annotation) too: a long meeting's workspace then
+    opens on the page that holds it (coding/paging.py)."""
     url = f"/meetings/{meeting_id}/"
     if annotation_id is not None:
         url += "?" + urlencode({"annotation": annotation_id})
+    elif statement_id is not None:
+        url += "?" + urlencode({"statement": statement_id})
     if statement_id is not None:
         url += f"#statement-{statement_id}"
     return url

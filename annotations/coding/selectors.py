@@ -16,6 +16,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -28,6 +29,8 @@ from tracker.models import Meeting, Statement
 
 from ..codebook.selectors import CodeGroup, codebook, scheme_for_meeting
 from ..models import Annotation, Code, CodingAssignment, CodingScheme, StatementProgress
+from . import paging
+from .paging import PageProblem, StatementPage
 
 
 @dataclass
@@ -43,6 +46,29 @@ class Workspace:
     done_statement_ids: set[int]
     other_analysts: list[str]
     segments: list[str] = field(default_factory=list)
+    # The meeting's statements and those `analyst` marked done, on every page.
+    statement_count: int = 0
+    done_count: int = 0
+    # A meeting of more than paging.PAGE_SIZE statements is shown a page at a time (paging.py);
+    # then the statements, annotations, counts and done marks above are this page's.
+    page: int = 1
+    pages: list[StatementPage] = field(default_factory=list)
+
+    @property
+    def paged(self) -> bool:
+        return len(self.pages) > 1
+
+    @property
+    def current_page(self) -> StatementPage | None:
+        return self.pages[self.page - 1] if self.paged else None
+
+    @property
+    def previous_page(self) -> StatementPage | None:
+        return self.pages[self.page - 2] if self.paged and self.page > 1 else None
+
+    @property
+    def next_page(self) -> StatementPage | None:
+        return self.pages[self.page] if self.paged and self.page < len(self.pages) else None
 
     @property
     def codes(self) -> list[Code]:
@@ -55,14 +81,6 @@ class Workspace:
     @property
     def statement_level_codes(self) -> list[Code]:
         return [code for code in self.codes if code.statement_level]
-
-    @property
-    def done_count(self) -> int:
-        return len(self.done_statement_ids)
-
-    @property
-    def statement_count(self) -> int:
-        return len(self.statements)
 
 
 def _done_counts(analyst: AbstractBaseUser) -> Subquery:
@@ -113,9 +131,7 @@ def meeting_years() -> list[int]:
 def annotations_for_workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> QuerySet:
     """An analyst's live annotations in a meeting, shaped for the annotation serializer."""
     return (
-        Annotation.objects.live()
-        .for_meeting(meeting)
-        .by(analyst)
+        _analysts_annotations(meeting, analyst)
         .select_related("code", "analyst")
         .annotate(meeting_pk=F("statement__meeting_id"))
         .order_by("statement__order", "start", "id")
@@ -136,28 +152,61 @@ def other_analysts(*, meeting: Meeting, analyst: AbstractBaseUser) -> list[str]:
     )
 
 
-def workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> Workspace:
-    """The workspace of one meeting as `analyst` sees it."""
-    scheme = scheme_for_meeting(meeting)
-    statements = list(
-        Statement.objects.filter(meeting=meeting).select_related("speaker").order_by("order")
-    )
-    annotations = list(annotations_for_workspace(meeting=meeting, analyst=analyst))
-    counts = dict(
-        Annotation.objects.live()
-        .for_meeting(meeting)
-        .by(analyst)
-        .order_by()
-        .values("code")
-        .annotate(n=Count("pk"))
-        .values_list("code", "n")
-    )
-    done = set(
-        StatementProgress.objects.filter(statement__meeting=meeting, analyst=analyst).values_list(
-            "statement_id", flat=True
+def _analysts_annotations(meeting: Meeting, analyst: AbstractBaseUser) -> QuerySet:
+    return Annotation.objects.live().for_meeting(meeting).by(analyst)
+
+
+def _page_statements(meeting: Meeting, page: int) -> tuple[list[Statement], int, list]:
+    """(the statements of `page`, the meeting's number of statements, the pager).
+
+    The first page reads one statement more than a page holds: a meeting that fits on
+    it costs no count and no pager, and is shown as it always was."""
+    statements = Statement.objects.filter(meeting=meeting).select_related("speaker")
+    size = paging.PAGE_SIZE
+    start = (page - 1) * size
+    shown = list(statements.order_by("order")[start : start + size + (page == 1)])
+    if page == 1 and len(shown) <= size:
+        return shown, len(shown), []
+    total = statements.count()
+    if page > paging.page_count(total):
+        raise PageProblem(
+            f"Page {page} does not exist: {meeting.symbol} has {paging.page_count(total)} "
+            f"pages of {size} statements."
         )
+    return shown[:size], total, paging.meeting_pages(meeting, total)
+
+
+def _segments(meeting: Meeting, statements: list[Statement], paged: bool) -> list[str]:
+    """The meeting's segments in order (all of them, when only a page is shown)."""
+    if not paged:
+        return list(dict.fromkeys(s.segment for s in statements if s.segment))
+    return list(
+        Statement.objects.filter(meeting=meeting)
+        .exclude(segment="")
+        .values("segment")
+        .annotate(first=Min("order"))
+        .order_by("first")
+        .values_list("segment", flat=True)
     )
-    segments = list(dict.fromkeys(s.segment for s in statements if s.segment))
+
+
+def workspace(*, meeting: Meeting, analyst: AbstractBaseUser, page: int = 1) -> Workspace:
+    """The workspace of one meeting as `analyst` sees it (of one page of it, past
+    paging.PAGE_SIZE statements: PageProblem when there is no such page)."""
+    scheme = scheme_for_meeting(meeting)
+    statements, total, pages = _page_statements(meeting, page)
+    mine = _analysts_annotations(meeting, analyst)
+    shown = annotations_for_workspace(meeting=meeting, analyst=analyst)
+    progress = StatementProgress.objects.filter(statement__meeting=meeting, analyst=analyst)
+    page_progress = progress
+    if pages:
+        # Only this page's: the page stays the same weight however long the meeting.
+        on_page = [s.pk for s in statements]
+        mine, shown = mine.filter(statement__in=on_page), shown.filter(statement__in=on_page)
+        page_progress = progress.filter(statement__in=on_page)
+    annotations = list(shown)
+    counts = dict(mine.order_by().values("code").annotate(n=Count("pk")).values_list("code", "n"))
+    done = set(page_progress.values_list("statement_id", flat=True))
     groups = codebook(scheme=scheme)
     for group in groups:
         for code in group.codes:
@@ -171,7 +220,11 @@ def workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> Workspace:
         counts_by_code=counts,
         done_statement_ids=done,
         other_analysts=other_analysts(meeting=meeting, analyst=analyst),
-        segments=segments,
+        segments=_segments(meeting, statements, bool(pages)),
+        statement_count=total,
+        done_count=progress.count() if pages else len(done),
+        page=page,
+        pages=pages,
     )
 
 

@@ -10,11 +10,14 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from tracker.models import Gender, Meeting, SpeakerType
 
 from ..roles import can_code, can_review
 from . import selectors
+from .paging import PageProblem, requested_page
 from .serializers import AnnotationSerializer
 
 MEETINGS_PER_PAGE = 50
@@ -54,7 +57,12 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=meeting_id)
-    space = selectors.workspace(meeting=meeting, analyst=request.user)
+    try:
+        page = requested_page(meeting=meeting, params=request.GET)
+        space = selectors.workspace(meeting=meeting, analyst=request.user, page=page)
+    except PageProblem as problem:
+        context = {"meeting": meeting, "errors": [str(problem)]}
+        return render(request, "annotations/coding/workspace_error.html", context, status=400)
     may_code = can_code(request.user)
     config = {
         "meeting": meeting.pk,
@@ -73,7 +81,9 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
             }
             for code in space.codes
         ],
+        # On a page of a long meeting (paging.py), the done marks of this page only.
         "doneStatements": sorted(space.done_statement_ids),
+        "doneCount": space.done_count,
     }
     return render(
         request,
@@ -87,5 +97,6 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "annotations": AnnotationSerializer(space.annotations, many=True).data,
             "speaker_types": SpeakerType.choices,
             "genders": Gender.choices,
+            "search_url": f"{reverse('monitoring-search')}?{urlencode({'meeting': meeting.pk})}",
         },
     )

@@ -28,9 +28,8 @@ def test_an_analyst_searches_and_opens_a_passage(page, sign_in, analyst_a, codeb
     assert violations(page) == []
     rows.first.locator("td.match a").click()
     statement = corpus.s("ga", 2)
-    expect(page).to_have_url(
-        f"{page.url.split('/meetings/')[0]}/meetings/{corpus.ga.pk}/#statement-{statement.pk}"
-    )
+    workspace = f"/meetings/{corpus.ga.pk}/?statement={statement.pk}#statement-{statement.pk}"
+    expect(page).to_have_url(f"{page.url.split('/meetings/')[0]}{workspace}")
 
 
 def test_a_bad_query_is_named_not_shown_as_no_results(page, sign_in, analyst_a):

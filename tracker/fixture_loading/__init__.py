@@ -27,7 +27,15 @@ from .reading import (
     parse_records,
     summarise,
 )
-from .report import MAX_PROBLEMS, FixtureReport, ModelSummary, RecordProblem, Rejected
+from .report import (
+    MAX_PROBLEMS,
+    FixtureReport,
+    ModelSummary,
+    Progress,
+    RecordProblem,
+    Rejected,
+    no_progress,
+)
 from .saving import (
     check_database_constraints,
     check_references,
@@ -41,6 +49,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "FixtureReport",
     "ModelSummary",
+    "Progress",
     "RecordCheck",
     "RecordProblem",
     "load_fixture",
@@ -49,29 +58,37 @@ __all__ = [
 ]
 
 
-def preview_fixture(*, content: bytes, name: str, user: AbstractBaseUser) -> FixtureReport:
+def preview_fixture(
+    *, content: bytes, name: str, user: AbstractBaseUser, progress: Progress = no_progress
+) -> FixtureReport:
     """The dry run: what loading `content` would create and update, and what stops it."""
-    return _load(content=content, name=name, user=user, commit=False)
+    return _load(content=content, name=name, user=user, commit=False, progress=progress)
 
 
-def load_fixture(*, content: bytes, name: str, user: AbstractBaseUser) -> FixtureReport:
+def load_fixture(
+    *, content: bytes, name: str, user: AbstractBaseUser, progress: Progress = no_progress
+) -> FixtureReport:
     """Load `content` for good, or change nothing when any record has a problem."""
-    return _load(content=content, name=name, user=user, commit=True)
+    return _load(content=content, name=name, user=user, commit=True, progress=progress)
 
 
-def _load(*, content: bytes, name: str, user: AbstractBaseUser, commit: bool) -> FixtureReport:
+def _load(
+    *, content: bytes, name: str, user: AbstractBaseUser, commit: bool, progress: Progress
+) -> FixtureReport:
     report = FixtureReport(name=name)
     try:
+        progress("reading the file", 0, 0)
         raw_records = parse_records(content, report)
         report.records = len(raw_records)
-        records = deserialize(raw_records, report)
+        records = deserialize(raw_records, report, progress)
         mark_existing(records, report)
         summarise(records, report)
         check_permissions(records, user, report)
     except Rejected:
         return report
     with transaction.atomic():
-        save_all(records, report)
+        save_all(records, report, progress)
+        progress("checking references", len(records), len(records))
         if report.ok:
             check_references(records, report)
         if report.ok:
@@ -79,6 +96,7 @@ def _load(*, content: bytes, name: str, user: AbstractBaseUser, commit: bool) ->
         if report.ok:
             check_database_constraints(records, report)
         if report.ok and commit:
+            progress("writing the trace", len(records), len(records))
             reset_sequences(records)
             leave_a_trace(records, name, user)
             report.committed = True

@@ -17,9 +17,9 @@ from tracker.web import json_input
 from tracker.web.errors import validation_messages
 
 from .loadable import model_problem
-from .report import FixtureReport, ModelSummary, RecordProblem, Rejected, reject
+from .report import FixtureReport, ModelSummary, Progress, RecordProblem, Rejected, reject
 
-# The upload is kept in the session between the dry run and the confirmation.
+# The upload is kept in its job row (jobs.py) between the dry run and the confirmation.
 MAX_FIXTURE_BYTES = 10 * 1024 * 1024
 
 
@@ -102,9 +102,10 @@ def _fraction_problem(model: type[models.Model], fields: dict) -> str:
     return ""
 
 
-def deserialize(raw_records: list[dict], report: FixtureReport) -> list[Record]:
+def deserialize(raw_records: list[dict], report: FixtureReport, progress: Progress) -> list[Record]:
     records = []
     for number, raw in enumerate(raw_records, start=1):
+        progress("reading records", number - 1, len(raw_records))
         label = apps.get_model(raw["model"])._meta.label_lower
         pk_text = "(new)" if raw.get("pk") is None else str(raw["pk"])
         try:

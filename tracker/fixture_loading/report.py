@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from typing import NoReturn
+
+# Told (phase, records done, records in the file) as the load goes; the background job
+# writes it where its progress page reads it (jobs.py).
+Progress = Callable[[str, int, int], None]
+
+
+def no_progress(phase: str, done: int, total: int) -> None:
+    """The loader's progress when nobody follows it."""
+
 
 # A summary with more problems than this lists the first ones and counts the rest.
 MAX_PROBLEMS = 100
@@ -52,6 +62,20 @@ class FixtureReport:
     @property
     def updated(self) -> int:
         return sum(summary.updated for summary in self.models)
+
+    def as_dict(self) -> dict:
+        """The report as JSON data, for a background job to keep."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FixtureReport:
+        return cls(
+            **{
+                **data,
+                "models": [ModelSummary(**summary) for summary in data.get("models", [])],
+                "problems": [RecordProblem(**problem) for problem in data.get("problems", [])],
+            }
+        )
 
     def add_problem(self, problem: RecordProblem) -> None:
         if len(self.problems) < MAX_PROBLEMS:

@@ -18,11 +18,12 @@ from simple_history.utils import get_history_manager_for_model
 from tracker.web.errors import validation_messages
 
 from .reading import Record
-from .report import FixtureReport, RecordProblem
+from .report import FixtureReport, Progress, RecordProblem
 
 
-def save_all(records: list[Record], report: FixtureReport) -> None:
-    for record in records:
+def save_all(records: list[Record], report: FixtureReport, progress: Progress) -> None:
+    for number, record in enumerate(records):
+        progress("checking records", number, len(records))
         try:
             _validate(record.instance)
             with transaction.atomic():

@@ -12,8 +12,18 @@ from . import views
 urlpatterns = [
     path("", admin.site.admin_view(views.fixture_load), name="admin_fixture_load"),
     path(
-        "confirm/",
-        admin.site.admin_view(views.fixture_confirm),
-        name="admin_fixture_confirm",
+        "jobs/<int:job_id>/",
+        admin.site.admin_view(views.fixture_job),
+        name="admin_fixture_job",
+    ),
+    path(
+        "jobs/<int:job_id>/status.json",
+        admin.site.admin_view(views.fixture_job_status),
+        name="admin_fixture_job_status",
+    ),
+    path(
+        "jobs/<int:job_id>/load/",
+        admin.site.admin_view(views.fixture_job_load),
+        name="admin_fixture_job_load",
     ),
 ]

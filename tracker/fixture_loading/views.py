@@ -1,22 +1,24 @@
-"""Admin-side fixture loading: upload a JSON fixture, read the dry run, confirm.
+"""Admin-side fixture loading: upload a JSON fixture, follow its dry run, confirm.
 
-The upload is kept on the server (in the session, which lives in the database, so any
-app server can take the confirmation) under a random token; the confirmation names
-the token only, never the content, and loads what was previewed — validated again,
-since the database may have changed in between.
+The upload is stored in a job row (jobs.py) and checked by the task queue's worker, so
+the request only stores the file, however many records it holds; the job's page follows
+the run and then shows its report. Confirming names the dry run's job only, never the
+content, and loads what was previewed — validated again, since the database may have
+changed in between. A job is its uploader's (and superusers'): others get a 404.
 """
 
-import secrets
+from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
-from . import MAX_FIXTURE_BYTES, FixtureReport, load_fixture, preview_fixture
+from tracker.models import FixtureJob
 
-SESSION_KEY = "admin_fixture_upload"
+from . import MAX_FIXTURE_BYTES, FixtureReport
+from .jobs import NotLoadable, fixture_check_create, fixture_load_create
 
 
 class FixtureUploadForm(forms.Form):
@@ -36,55 +38,67 @@ class FixtureUploadForm(forms.Form):
         return upload
 
 
-def _page(request: HttpRequest, template: str, **context) -> HttpResponse:
+def _page(
+    request: HttpRequest, template: str, *, http_status: int = 200, **context
+) -> HttpResponse:
     context = {**admin.site.each_context(request), "title": "Load a fixture", **context}
-    return render(request, f"admin/{template}", context)
+    return render(request, f"admin/{template}", context, status=http_status)
+
+
+def job_for(request: HttpRequest, job_id: int) -> FixtureJob:
+    """The requester's own job (any job, for a superuser), or a 404."""
+    return get_object_or_404(FixtureJob.objects.for_user(request.user), pk=job_id)
 
 
 def fixture_load(request: HttpRequest) -> HttpResponse:
-    """The upload form; a posted file gets its dry run."""
+    """The upload form; a posted file goes to the worker for its dry run."""
     form = FixtureUploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
-        return _page(request, "fixture_load.html", form=form)
+        http_status = 400 if form.errors else 200
+        return _page(request, "fixture_load.html", form=form, http_status=http_status)
     upload = form.cleaned_data["fixture"]
-    content = upload.read()
-    report = preview_fixture(content=content, name=upload.name, user=request.user)
-    token = ""
-    request.session.pop(SESSION_KEY, None)
-    if report.ok:
-        token = secrets.token_urlsafe(24)
-        request.session[SESSION_KEY] = {
-            "token": token,
-            "name": upload.name,
-            "content": content.decode("utf-8-sig"),
-        }
-    return _report_page(request, report, token=token)
+    job = fixture_check_create(content=upload.read(), name=upload.name, created_by=request.user)
+    return redirect("admin_fixture_job", job_id=job.pk)
+
+
+@require_GET
+def fixture_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    """A dry run or load as it runs, then its report (and, for a clean dry run, the
+    button that loads it)."""
+    job = job_for(request, job_id)
+    report = FixtureReport.from_dict({"name": job.name, **job.report}) if job.report else None
+    loadable = bool(report and report.ok and job.mode == FixtureJob.Mode.CHECK and job.upload)
+    context = {"job": job, "status": job_status(job), "report": report, "loadable": loadable}
+    return _page(request, "fixture_job.html", **context)
+
+
+@require_GET
+def fixture_job_status(request: HttpRequest, job_id: int) -> JsonResponse:
+    return JsonResponse(job_status(job_for(request, job_id)))
 
 
 @require_POST
-def fixture_confirm(request: HttpRequest) -> HttpResponse:
-    """Load the previewed file for good."""
-    pending = request.session.get(SESSION_KEY)
-    token = request.POST.get("token", "")
-    if not pending or not secrets.compare_digest(pending["token"], token):
-        messages.error(
-            request,
-            "That upload is no longer waiting for confirmation (it was loaded or replaced "
-            "by another upload). Upload the file again.",
-        )
+def fixture_job_load(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Load the file a clean dry run read."""
+    checked = job_for(request, job_id)
+    try:
+        job = fixture_load_create(checked=checked, created_by=request.user)
+    except NotLoadable as exc:
+        messages.error(request, str(exc))
         return redirect("admin_fixture_load")
-    del request.session[SESSION_KEY]
-    report = load_fixture(
-        content=pending["content"].encode("utf-8"), name=pending["name"], user=request.user
-    )
-    if not report.committed:
-        return _report_page(request, report, token="")
-    messages.success(
-        request,
-        f"Loaded {report.name}: {report.created} records created, {report.updated} updated.",
-    )
-    return redirect("admin:index")
+    return redirect("admin_fixture_job", job_id=job.pk)
 
 
-def _report_page(request: HttpRequest, report: FixtureReport, *, token: str) -> HttpResponse:
-    return _page(request, "fixture_report.html", report=report, token=token)
+def job_status(job: FixtureJob) -> dict:
+    """What the job's page shows, and polls for while the job runs."""
+    return {
+        "id": job.pk,
+        "mode": job.mode,
+        "status": job.status,
+        "status_label": job.get_status_display(),
+        "over": job.is_over,
+        "phase": job.phase,
+        "done": job.done,
+        "total": job.total,
+        "message": job.message,
+    }

@@ -46,7 +46,7 @@ listenToKeys();
 
 paint(document.body);
 redraw();
-renderProgress(state.done.size, config.statementCount);
+renderProgress(config.doneCount ?? state.done.size, config.statementCount);
 loadSuggestions();
 loadMissed();
 loadMemos();

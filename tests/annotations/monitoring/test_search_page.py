@@ -20,7 +20,8 @@ def test_the_concordance_shows_before_match_after_and_links_to_the_passage(clien
     page = response.content.decode()
     statement = corpus.s("ga", 2)
     assert 'id="hit-count">2<' in page
-    assert f'href="/meetings/{corpus.ga.pk}/#statement-{statement.pk}"' in page
+    workspace = f"/meetings/{corpus.ga.pk}/?statement={statement.pk}#statement-{statement.pk}"
+    assert f'href="{workspace}"' in page
     assert "<mark>victim‑centred</mark>" in page
     assert '<td class="before">A </td>' in page
 

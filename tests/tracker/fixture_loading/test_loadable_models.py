@@ -117,7 +117,7 @@ def test_the_admin_page_names_the_refused_model(client, administrator):
     client.force_login(administrator)
     content = json.dumps([{"model": "auth.user", "pk": 9, "fields": {"username": "eve"}}])
     upload = SimpleUploadedFile("users.json", content.encode(), content_type="application/json")
-    response = client.post("/admin/fixtures/", {"fixture": upload})
+    response = client.post("/admin/fixtures/", {"fixture": upload}, follow=True)
     assert response.status_code == 200
     assert b"auth.user records are not loaded from fixtures" in response.content
     assert not get_user_model().objects.filter(username="eve").exists()

@@ -3,7 +3,6 @@ refused by name with the database left as it was."""
 
 import json
 
-import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -15,7 +14,10 @@ from tracker.models import Meeting, Statement
 
 CODEBOOK = (ROOT / "fixtures" / "codebook.json").read_bytes()
 LOAD_URL = "/admin/fixtures/"
-CONFIRM_URL = "/admin/fixtures/confirm/"
+
+
+def load_url(response) -> str:
+    return f"/admin/fixtures/jobs/{response.context['job'].pk}/load/"
 
 
 def as_file(content, name="fixture.json") -> SimpleUploadedFile:
@@ -25,7 +27,12 @@ def as_file(content, name="fixture.json") -> SimpleUploadedFile:
 
 
 def dry_run(client, content, name="fixture.json"):
-    return client.post(LOAD_URL, {"fixture": as_file(content, name)})
+    """Upload a file and land on its job's page (the task ran at once: see conftest)."""
+    return client.post(LOAD_URL, {"fixture": as_file(content, name)}, follow=True)
+
+
+def confirm(client, dry_run_response):
+    return client.post(load_url(dry_run_response), follow=True)
 
 
 def scheme_record(pk=1, slug="test-scheme"):
@@ -61,12 +68,6 @@ def annotation_record(statement, code, analyst, start, end, quote, pk=900):
     }
 
 
-@pytest.fixture
-def admin_client(client, administrator):
-    client.force_login(administrator)
-    return client
-
-
 def problems_of(response) -> list[str]:
     return [str(problem) for problem in response.context["report"].problems]
 
@@ -97,9 +98,10 @@ def test_an_analyst_is_sent_to_the_admin_login(client, analyst_a):
 
 def test_an_analyst_cannot_upload_or_confirm(client, analyst_a, db):
     client.force_login(analyst_a)
-    upload = dry_run(client, CODEBOOK)
-    confirm = client.post(CONFIRM_URL, {"token": "anything"})
-    assert upload.status_code == confirm.status_code == 302
+    upload = client.post(LOAD_URL, {"fixture": as_file(CODEBOOK)})
+    load = client.post("/admin/fixtures/jobs/1/load/")
+    assert upload.status_code == load.status_code == 302
+    assert upload["Location"].startswith("/admin/login/")
     assert CodingScheme.objects.count() == 0
 
 
@@ -116,7 +118,7 @@ def test_staff_without_model_permissions_are_refused_by_name(client, django_user
     assert "You do not have permission to add annotations.codingscheme records." in problems_of(
         response
     )
-    assert "token" not in response.context or not response.context["token"]
+    assert not response.context["loadable"]
 
 
 # The dry run and the confirmation
@@ -126,6 +128,7 @@ def test_the_dry_run_counts_what_would_be_created_and_writes_nothing(admin_clien
     response = dry_run(admin_client, CODEBOOK, "codebook.json")
     report = response.context["report"]
     assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/admin/fixtures/jobs/{response.context['job'].pk}/"
     assert report.ok
     assert [(m.label, m.created, m.updated) for m in report.models] == [
         ("annotations.codingscheme", 1, 0),
@@ -138,34 +141,39 @@ def test_the_dry_run_counts_what_would_be_created_and_writes_nothing(admin_clien
 
 
 def test_confirming_loads_what_the_dry_run_showed(admin_client, administrator):
-    token = dry_run(admin_client, CODEBOOK, "codebook.json").context["token"]
-    response = admin_client.post(CONFIRM_URL, {"token": token}, follow=True)
-    assert response.redirect_chain[-1][0] == "/admin/"
-    assert "Loaded codebook.json: 28 records created, 0 updated." in [
-        str(m) for m in response.context["messages"]
-    ]
+    response = confirm(admin_client, dry_run(admin_client, CODEBOOK, "codebook.json"))
+    assert response.context["report"].committed
+    assert b"Loaded codebook.json: 28 records created, 0 updated." in response.content
     assert CodingScheme.objects.get().codes.count() == 27
     assert Code.history.filter(history_user=administrator).count() == 27
     assert LogEntry.objects.filter(user=administrator).count() == 2
 
 
-def test_a_token_serves_one_confirmation_only(admin_client):
-    token = dry_run(admin_client, CODEBOOK).context["token"]
-    admin_client.post(CONFIRM_URL, {"token": token}, follow=True)
-    again = admin_client.post(CONFIRM_URL, {"token": token}, follow=True)
+def test_a_dry_run_serves_one_load_only(admin_client):
+    checked = dry_run(admin_client, CODEBOOK)
+    confirm(admin_client, checked)
+    again = confirm(admin_client, checked)
     assert "no longer waiting for confirmation" in str(list(again.context["messages"])[0])
     assert Code.objects.count() == 27
 
 
-def test_a_forged_token_loads_nothing(admin_client):
-    dry_run(admin_client, CODEBOOK)
-    response = admin_client.post(CONFIRM_URL, {"token": "forged"}, follow=True)
+def test_a_new_upload_replaces_the_one_waiting(admin_client):
+    first = dry_run(admin_client, CODEBOOK)
+    dry_run(admin_client, [scheme_record()])
+    response = confirm(admin_client, first)
     assert "Upload the file again" in str(list(response.context["messages"])[0])
     assert CodingScheme.objects.count() == 0
 
 
-def test_confirm_answers_only_post(admin_client):
-    assert admin_client.get(CONFIRM_URL).status_code == 405
+def test_a_dry_run_with_problems_cannot_be_loaded(admin_client):
+    checked = dry_run(admin_client, [code_record(1, "orphan", scheme=77)])
+    response = confirm(admin_client, checked)
+    assert "found problems" in str(list(response.context["messages"])[0])
+    assert Code.objects.count() == 0
+
+
+def test_loading_answers_only_post(admin_client):
+    assert admin_client.get(load_url(dry_run(admin_client, CODEBOOK))).status_code == 405
 
 
 def test_loading_records_that_exist_counts_them_as_updates(admin_client, codebook):
@@ -177,7 +185,7 @@ def test_a_record_may_refer_to_one_later_in_the_file(admin_client):
     records = [code_record(1, "first"), scheme_record()]
     response = dry_run(admin_client, records)
     assert response.context["report"].ok
-    admin_client.post(CONFIRM_URL, {"token": response.context["token"]})
+    confirm(admin_client, response)
     assert Code.objects.get().scheme.slug == "test-scheme"
 
 
@@ -206,7 +214,7 @@ def test_broken_json_is_refused_with_its_line(admin_client):
     [problem] = problems_of(response)
     assert problem.startswith("The file is not valid JSON")
     assert "line 3" in problem
-    assert not response.context["token"]
+    assert not response.context["loadable"]
     assert b"cannot be loaded: nothing was changed" in response.content
 
 
@@ -370,10 +378,11 @@ def test_a_half_valid_file_changes_nothing_even_when_loaded_directly(administrat
 
 def test_a_change_between_dry_run_and_confirm_loads_nothing(admin_client):
     records = [scheme_record(slug="taken"), code_record(1, "a")]
-    token = dry_run(admin_client, records).context["token"]
+    checked = dry_run(admin_client, records)
     CodingScheme.objects.create(pk=50, name="Meanwhile", slug="taken", version=1)
-    response = admin_client.post(CONFIRM_URL, {"token": token})
+    response = confirm(admin_client, checked)
     assert response.status_code == 200
+    assert b"cannot be loaded: nothing was changed" in response.content
     assert "Coding scheme with this Slug and Version already exists" in problems_of(response)[0]
     assert list(CodingScheme.objects.values_list("pk", flat=True)) == [50]
 
@@ -381,6 +390,7 @@ def test_a_change_between_dry_run_and_confirm_loads_nothing(admin_client):
 def test_a_file_over_the_size_limit_is_refused(admin_client, monkeypatch):
     monkeypatch.setattr(fixture_views, "MAX_FIXTURE_BYTES", 10)
     response = dry_run(admin_client, CODEBOOK)
+    assert response.status_code == 400
     assert response.context["form"].errors["fixture"] == ["The file is larger than 0 MB."]
 
 
