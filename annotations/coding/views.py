@@ -16,6 +16,7 @@ from tracker.models import Gender, Meeting, SpeakerType
 from ..roles import can_code, can_review
 from . import selectors
 from .serializers import AnnotationSerializer
+from .undo.selectors import undo_history
 
 MEETINGS_PER_PAGE = 50
 
@@ -74,6 +75,8 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
             for code in space.codes
         ],
         "doneStatements": sorted(space.done_statement_ids),
+        # The undo history survives a reload: the server logs every step (coding.undo).
+        "history": undo_history(meeting=meeting, analyst=request.user) if may_code else None,
     }
     return render(
         request,
