@@ -1,11 +1,13 @@
 """The undo history kept by the server: every workspace step can be undone and redone
 after a reload, as one step, and a stale step is refused, never written over."""
 
+import json
+
 import pytest
 from rest_framework.test import APIClient
 
 from annotations.models import Annotation, StatementProgress, SuggestionDecision, UndoStep
-from tests.annotations.coding.test_workspace_views import make_meeting
+from tests.annotations.coding.test_workspace_views import make_meeting, workspace_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +234,34 @@ def test_undo_and_redo_cost_the_same_queries_for_few_and_many(
         assert undo(api, meeting).status_code == 200
     with django_assert_num_queries(REDO_QUERIES):
         assert redo(api, meeting).status_code == 200
+
+
+def test_the_workspace_page_carries_the_history_for_after_a_reload(
+    api, place, code, client, analyst_a
+):
+    meeting, statements = place
+    code_phrase(api, statements[0], code)
+    code_phrase(api, statements[1], code)
+    undo(api, meeting)
+    client.force_login(analyst_a)
+    page = client.get(f"/meetings/{meeting.pk}/")
+    config = json.loads(
+        page.content.decode()
+        .split('id="workspace-config" type="application/json">')[1]
+        .split("</script>")[0]
+    )
+    assert [s["label"] for s in config["history"]["undo"]] == [
+        "coding Victim-centred approach on “victim-centred”"
+    ]
+    assert len(config["history"]["redo"]) == 1
+
+
+def test_the_workspace_page_costs_one_query_more_for_the_history_however_long(
+    api, place, code, client, analyst_a
+):
+    meeting, statements = place
+    client.force_login(analyst_a)
+    few = workspace_queries(client, meeting)
+    for statement in statements:
+        code_phrase(api, statement, code)
+    assert workspace_queries(client, meeting) == few
