@@ -12,6 +12,13 @@ from tests.browser.conftest import open_workspace
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def patient_navigation(page):
+    # A test's first page can take over 10 s on a loaded machine (the live server warms
+    # up); navigation may wait longer, every expectation keeps its 10 s.
+    page.set_default_navigation_timeout(60_000)
+
+
 def code_phrase_from_find(page, phrase):
     page.keyboard.press("f")
     page.keyboard.type(phrase)

@@ -32,8 +32,9 @@ function apply(result) {
   if (result.progress) renderProgress(result.progress.meeting_done, result.progress.meeting_total);
   closeCard();
   redraw([...statementIds]);
-  // Decisions changed: the open suggestions and the counts are the server's again.
-  if (result.suggestions) loadSuggestions();
+  // Decisions changed, or a coding that answered a suggestion went: the open suggestions
+  // and their counts are read from the server again.
+  if (result.suggestions || result.gone.length) loadSuggestions();
   Object.assign(undoHistory, result.history);
 }
 
