@@ -418,3 +418,35 @@ class Memo(models.Model):
     def __str__(self) -> str:
         target = f"meeting {self.meeting_id}" if self.meeting_id else f"code {self.code_id}"
         return self.title or f"Memo on {target} by {self.author_id}"
+
+
+class UndoStep(models.Model):
+    """One step of an analyst's coding of a meeting, as undo and redo take it: what it
+    changed, before and after, so the step can be taken back (or done again) after a
+    reload, and refused if anything it touched has changed since.
+
+    History records cannot tell where a step starts and ends (a batch of forty codings is
+    one step; an accepted suggestion is an annotation and a decision, and decisions and
+    done marks keep no history), so the workspace's writes log their steps here.
+    `changes` holds {"annotations": [{"id", "before", "after"}], "decisions": {"made",
+    "items": [...]}, "done": [{"statement", "before", "after"}]} (annotations.coding.undo).
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="undo_steps"
+    )
+    label = models.CharField(max_length=300, help_text="The step in the analyst's words.")
+    changes = models.JSONField(default=dict)
+    # Undone steps are the redo list: a new step forgets them.
+    undone = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["analyst", "meeting", "id"]
+        indexes = [
+            models.Index(fields=["analyst", "meeting", "undone", "id"], name="undo_step_latest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({'undone' if self.undone else 'done'})"

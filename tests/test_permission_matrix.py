@@ -396,6 +396,34 @@ PROBES = [
         "api/suggestions/dismiss/", "POST", lambda w: "/api/suggestions/dismiss/", ANALYSTS_WRITE
     ),
     Probe("api/suggestions/reopen/", "POST", lambda w: "/api/suggestions/reopen/", ANALYSTS_WRITE),
+    # Every suggestion of a code at once, and the undo history: each analyst their own.
+    Probe(
+        "api/suggestions/decide/",
+        "POST",
+        lambda w: "/api/suggestions/decide/",
+        ANALYSTS_WRITE,
+        data=lambda w: {"meeting": m(w), "code": w.code.pk, "decision": "dismiss"},
+        json=True,
+    ),
+    Probe(
+        "api/meetings/<int:meeting_id>/undo/",
+        "GET",
+        lambda w: f"/api/meetings/{m(w)}/undo/",
+        API_FOR_ALL,
+    ),
+    Probe(
+        "api/meetings/<int:meeting_id>/undo/",
+        "POST",
+        lambda w: f"/api/meetings/{m(w)}/undo/",
+        ANALYSTS_WRITE,
+        note="nothing to undo is a 400: only the reviewer is refused",
+    ),
+    Probe(
+        "api/meetings/<int:meeting_id>/redo/",
+        "POST",
+        lambda w: f"/api/meetings/{m(w)}/redo/",
+        ANALYSTS_WRITE,
+    ),
     # Reports: read by everyone logged in.
     Probe(
         "meetings/<int:meeting_id>/report/",

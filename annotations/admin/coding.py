@@ -17,6 +17,7 @@ from ..models import (
     MissedOpportunity,
     StatementProgress,
     SuggestionDecision,
+    UndoStep,
 )
 from ..roles import can_restore
 from .base import WorkRecordAdmin, WorkRecordHistoryAdmin, refusal_text
@@ -103,3 +104,13 @@ class CodingAssignmentAdmin(WorkRecordHistoryAdmin):
     list_filter = ["analyst"]
     search_fields = ["meeting__symbol", "analyst__username"]
     list_select_related = ["meeting", "analyst", "assigned_by"]
+
+
+@admin.register(UndoStep)
+class UndoStepAdmin(WorkRecordAdmin):
+    """The workspace's undo history, read-only: steps are logged and undone there."""
+
+    list_display = ["label", "analyst", "meeting", "undone", "created"]
+    list_filter = ["undone", "analyst"]
+    search_fields = ["label", "meeting__symbol", "analyst__username"]
+    list_select_related = ["analyst", "meeting"]

@@ -4,9 +4,11 @@ Thin views: they read the request, call coding.services, and shape the answer.
 Everyone logged in reads every analyst's live work (to compare); analysts
 change only their own, each change naming the version it was made from
 (coding.versions): no version → 428, a stale one → 409 with the current state.
-Done marks and suggestions are the workspace's own small endpoints.
+Done marks and suggestions are the workspace's own small endpoints. Each write the
+workspace can undo also logs its step, in the same transaction (coding.undo.steps).
 """
 
+from django.db import transaction
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -22,7 +24,7 @@ from tracker.web.filters import StrictFilterBackend
 from tracker.web.pagination import CursorPagination
 
 from ..codebook.selectors import codes_by_ids_or_slugs
-from ..models import Annotation, Code, MissedOpportunity
+from ..models import Annotation, Code, MissedOpportunity, SuggestionDecision
 from ..rest import ERROR, WRITE_METHODS
 from ..roles import CanCode
 from . import batches, services
@@ -45,6 +47,7 @@ from .serializers import (
     SuggestionSerializer,
 )
 from .suggestions import suggestion_decisions, suggestions_for_meeting
+from .undo import steps
 from .versions import (
     IF_MATCH_PARAMETER,
     NO_VERSION,
@@ -138,15 +141,17 @@ class AnnotationViewSet(OwnedWorkViewSet):
         serializer = AnnotationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        annotation = services.annotation_create(
-            statement=data["statement"],
-            code=data["code"],
-            analyst=request.user,
-            start=data.get("start"),
-            end=data.get("end"),
-            quote=data.get("quote"),
-            memo=data.get("memo", ""),
-        )
+        with transaction.atomic():
+            annotation = services.annotation_create(
+                statement=data["statement"],
+                code=data["code"],
+                analyst=request.user,
+                start=data.get("start"),
+                end=data.get("end"),
+                quote=data.get("quote"),
+                memo=data.get("memo", ""),
+            )
+            steps.record_created(analyst=request.user, annotations=[annotation])
         return self.answer(annotation, status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
@@ -154,10 +159,13 @@ class AnnotationViewSet(OwnedWorkViewSet):
         changes, version = self.changes_and_version(
             request, AnnotationUpdateSerializer, meeting=annotation.statement.meeting
         )
+        before = steps.annotation_state(annotation)
         try:
-            annotation = services.annotation_update(
-                annotation=annotation, actor=request.user, version=version, **changes
-            )
+            with transaction.atomic():
+                annotation = services.annotation_update(
+                    annotation=annotation, actor=request.user, version=version, **changes
+                )
+                steps.record_updated(analyst=request.user, before=before, annotation=annotation)
         except services.StaleVersion as exc:
             return self.stale(exc)
         return self.answer(annotation)
@@ -166,7 +174,11 @@ class AnnotationViewSet(OwnedWorkViewSet):
         annotation = self.get_object()
         version = client_version(request, query_version(request))
         try:
-            services.annotation_delete(annotation=annotation, actor=request.user, version=version)
+            with transaction.atomic():
+                annotation = services.annotation_delete(
+                    annotation=annotation, actor=request.user, version=version
+                )
+                steps.record_deleted(analyst=request.user, annotation=annotation)
         except services.StaleVersion as exc:
             return self.stale(exc)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -293,15 +305,24 @@ class StatementDoneView(APIView):
 
     @extend_schema(request=None, responses={200: ProgressSerializer}, summary="Mark done")
     def put(self, request: Request, statement_id: int) -> Response:
-        statement = get_object_or_404(Statement.objects.select_related("meeting"), pk=statement_id)
-        services.statement_mark_done(statement=statement, analyst=request.user)
-        return self._respond(statement, True)
+        return self._mark(statement_id, True)
 
     @extend_schema(request=None, responses={200: ProgressSerializer}, summary="Mark not done")
     def delete(self, request: Request, statement_id: int) -> Response:
+        return self._mark(statement_id, False)
+
+    @transaction.atomic
+    def _mark(self, statement_id: int, done: bool) -> Response:
         statement = get_object_or_404(Statement.objects.select_related("meeting"), pk=statement_id)
-        services.statement_mark_not_done(statement=statement, analyst=request.user)
-        return self._respond(statement, False)
+        analyst = self.request.user
+        before = statement.progress.filter(analyst=analyst).exists()
+        if done:
+            services.statement_mark_done(statement=statement, analyst=analyst)
+        else:
+            services.statement_mark_not_done(statement=statement, analyst=analyst)
+        if before != done:
+            steps.record_done(analyst=analyst, statement=statement, done=done, before=before)
+        return self._respond(statement, done)
 
 
 class MeetingSuggestionsView(APIView):
@@ -332,6 +353,23 @@ class _SuggestionDecisionView(APIView):
         serializer.is_valid(raise_exception=True)
         return {**serializer.validated_data, "analyst": request.user}
 
+    def record(self, label: str, choice: dict, annotations: list, decision=None) -> None:
+        """Log the decision as an undo step (undo reopens the suggestion)."""
+        decision = decision or SuggestionDecision.objects.get(
+            analyst=choice["analyst"],
+            statement=choice["statement"],
+            code=choice["code"],
+            start=choice["start"],
+            end=choice["end"],
+        )
+        steps.record_decisions(
+            analyst=choice["analyst"],
+            meeting_id=choice["statement"].meeting_id,
+            label=label,
+            decisions=[decision],
+            annotations=annotations,
+        )
+
 
 class SuggestionAcceptView(_SuggestionDecisionView):
     """Accept a suggestion: 201 with the new annotation, as the annotation API shapes it."""
@@ -341,8 +379,11 @@ class SuggestionAcceptView(_SuggestionDecisionView):
         responses={201: AnnotationSerializer, 400: ERROR},
         summary="Accept a suggestion",
     )
+    @transaction.atomic
     def post(self, request: Request) -> Response:
-        annotation = services.suggestion_accept(**self.choice(request))
+        choice = self.choice(request)
+        annotation = services.suggestion_accept(**choice)
+        self.record(f"accepting {steps.describe(annotation)}", choice, [annotation])
         annotation.meeting_pk = annotation.statement.meeting_id
         return Response(
             AnnotationSerializer(annotation).data,
@@ -359,8 +400,12 @@ class SuggestionDismissView(_SuggestionDecisionView):
         responses={201: DecisionSerializer, 400: ERROR},
         summary="Dismiss a suggestion",
     )
+    @transaction.atomic
     def post(self, request: Request) -> Response:
-        decision = services.suggestion_dismiss(**self.choice(request))
+        choice = self.choice(request)
+        decision = services.suggestion_dismiss(**choice)
+        where = f"“{steps.shorten(choice['statement'].text[choice['start'] : choice['end']])}”"
+        self.record(f"dismissing {choice['code'].name} on {where}", choice, [], decision)
         body = {
             "statement": decision.statement_id,
             "code": decision.code_id,
@@ -400,13 +445,20 @@ class AnnotationBatchView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         statements = data["statements"]
-        annotations = batches.annotations_create_batch(
-            analyst=request.user,
-            code=data["code"],
-            spans=[(statements[s["statement"]], s["start"], s["end"]) for s in data["spans"]],
-            quotes=[s.get("quote") for s in data["spans"]],
-            memo=data.get("memo", ""),
-        )
+        with transaction.atomic():
+            annotations = batches.annotations_create_batch(
+                analyst=request.user,
+                code=data["code"],
+                spans=[(statements[s["statement"]], s["start"], s["end"]) for s in data["spans"]],
+                quotes=[s.get("quote") for s in data["spans"]],
+                memo=data.get("memo", ""),
+            )
+            # One undo step per meeting: the workspace codes one meeting's hits at once.
+            for meeting_id in sorted({a.statement.meeting_id for a in annotations}):
+                steps.record_created(
+                    analyst=request.user,
+                    annotations=[a for a in annotations if a.statement.meeting_id == meeting_id],
+                )
         body = {"annotations": AnnotationSerializer(annotations, many=True).data}
         return Response(body, status=status.HTTP_201_CREATED)
 

@@ -181,6 +181,9 @@ class SuggestionSerializer(serializers.Serializer):
     end = serializers.IntegerField()
     quote = serializers.CharField()
     keyword = serializers.CharField(help_text="The keyword or phrase found in the passage.")
+    code_keyword = serializers.CharField(
+        source="listed", help_text="The code's keyword, as the codebook lists it, that found it."
+    )
 
 
 class SuggestionListSerializer(serializers.Serializer):

@@ -49,6 +49,8 @@ class Suggestion:
     end: int
     quote: str
     keyword: str
+    # The code's keyword as the codebook lists it (`keyword` is the text that matched).
+    listed: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def suggestions_in_text(
     return [(start, end, keyword) for (start, end), keyword in found.items()]
 
 
-def _suggestable_codes(meeting: Meeting) -> list[Code]:
+def suggestable_codes(meeting: Meeting) -> list[Code]:
     scheme = scheme_for_meeting(meeting)
     return [
         code
@@ -152,11 +154,28 @@ def _suggestable_codes(meeting: Meeting) -> list[Code]:
     ]
 
 
-def suggestions_for_meeting(
-    *, meeting: Meeting, analyst: AbstractBaseUser, statements: Iterable[Statement] | None = None
-) -> list[Suggestion]:
-    """Open suggestions for `analyst`: not yet decided, and not already coded with that code."""
-    codes = _suggestable_codes(meeting)
+def listed_keyword(keywords: tuple[str, ...], found: str) -> str:
+    """The code's keyword, as the codebook lists it, that matched the text `found`."""
+    for keyword in keywords:
+        pattern = keyword_pattern((keyword,))
+        if pattern is not None and pattern.fullmatch(found):
+            return keyword
+    return found
+
+
+OPEN, DECIDED, CODED = "open", "decided", "coded"
+
+
+def suggestions_by_status(
+    *,
+    meeting: Meeting,
+    analyst: AbstractBaseUser,
+    statements: Iterable[Statement] | None = None,
+    codes: list[Code] | None = None,
+) -> dict[str, list[Suggestion]]:
+    """Every suggestion for `analyst` in reading order, by status: open, already decided
+    (accepted or dismissed) or already coded with that code (an overlapping annotation)."""
+    codes = suggestable_codes(meeting) if codes is None else codes
     if statements is None:
         statements = Statement.objects.filter(meeting=meeting).order_by("order")
     statements = list(statements)
@@ -173,20 +192,22 @@ def suggestions_for_meeting(
         .values_list("statement_id", "code_id", "start", "end")
     ):
         coded.setdefault((statement_id, code_id), []).append((start, end))
-    suggestions = []
+    found: dict[str, list[Suggestion]] = {OPEN: [], DECIDED: [], CODED: []}
     for statement in statements:
         sentences = sentence_spans(statement.text)
         lowered = statement.text.lower()
         for code in codes:
-            found = suggestions_in_text(
+            keywords = tuple(code.keyword_list)
+            for start, end, keyword in suggestions_in_text(
                 text=statement.text, code=code, sentences=sentences, lowered=lowered
-            )
-            for start, end, keyword in found:
+            ):
                 if (statement.pk, code.pk, start, end) in decided:
-                    continue
-                if overlaps(coded.get((statement.pk, code.pk), ()), start, end):
-                    continue
-                suggestions.append(
+                    status = DECIDED
+                elif overlaps(coded.get((statement.pk, code.pk), ()), start, end):
+                    status = CODED
+                else:
+                    status = OPEN
+                found[status].append(
                     Suggestion(
                         statement_id=statement.pk,
                         code=code,
@@ -194,12 +215,21 @@ def suggestions_for_meeting(
                         end=end,
                         quote=statement.text[start:end],
                         keyword=keyword,
+                        listed=listed_keyword(keywords, keyword),
                     )
                 )
     # Reading order: statement by statement, passage by passage.
     position = {statement.pk: index for index, statement in enumerate(statements)}
-    suggestions.sort(key=lambda s: (position[s.statement_id], s.start, s.end, s.code.order))
-    return suggestions
+    for suggestions in found.values():
+        suggestions.sort(key=lambda s: (position[s.statement_id], s.start, s.end, s.code.order))
+    return found
+
+
+def suggestions_for_meeting(
+    *, meeting: Meeting, analyst: AbstractBaseUser, statements: Iterable[Statement] | None = None
+) -> list[Suggestion]:
+    """Open suggestions for `analyst`: not yet decided, and not already coded with that code."""
+    return suggestions_by_status(meeting=meeting, analyst=analyst, statements=statements)[OPEN]
 
 
 def suggestion_decisions(*, meeting: Meeting, analyst: AbstractBaseUser) -> dict[str, int]:

@@ -51,6 +51,10 @@ urlpatterns = [
         api.SuggestionDismissView.as_view(),
         name="api-suggestion-dismiss",
     ),
+    # /api/suggestions/decide/: every suggestion of a code or keyword at once.
+    path("", include("annotations.coding.decisions.urls")),
+    # /api/meetings/<id>/undo/ and redo/: the undo history that survives a reload.
+    path("", include("annotations.coding.undo.urls")),
     path(
         "api/suggestions/reopen/",
         api.SuggestionReopenView.as_view(),

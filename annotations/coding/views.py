@@ -19,6 +19,7 @@ from ..roles import can_code, can_review
 from . import selectors
 from .paging import PageProblem, requested_page
 from .serializers import AnnotationSerializer
+from .undo.selectors import undo_history
 
 MEETINGS_PER_PAGE = 50
 
@@ -84,6 +85,8 @@ def workspace(request: HttpRequest, meeting_id: int) -> HttpResponse:
         # On a page of a long meeting (paging.py), the done marks of this page only.
         "doneStatements": sorted(space.done_statement_ids),
         "doneCount": space.done_count,
+        # The undo history survives a reload: the server logs every step (coding.undo).
+        "history": undo_history(meeting=meeting, analyst=request.user) if may_code else None,
     }
     return render(
         request,

@@ -18,6 +18,7 @@ from annotations.models import (
     SchemeAssignment,
     StatementProgress,
     SuggestionDecision,
+    UndoStep,
 )
 from tracker.models import CountryGroup, ImportJob, Meeting, Speaker, SpeakerType, Statement
 
@@ -78,6 +79,7 @@ def add_coded_meeting(number, codebook, analyst, reviewer):
     SchemeAssignment.objects.create(meeting=meeting, scheme=codebook)
     CodingAssignment.objects.create(meeting=meeting, analyst=analyst, assigned_by=reviewer)
     ImportJob.objects.create(created_by=analyst, status="finished", results=[{"name": "a.txt"}])
+    UndoStep.objects.create(meeting=meeting, analyst=analyst, label="coding a passage")
     return meeting
 
 

@@ -1,17 +1,17 @@
-// Coding: create, change, delete and restore annotations through the API. Nothing is
-// drawn before the server has stored it: a highlight always shows what the server
-// answered, never what the browser hoped.
+// Coding: create, change and delete annotations through the API. Nothing is drawn before
+// the server has stored it: a highlight always shows what the server answered, never what
+// the browser hoped. The server logs each change as an undo step (history.js undoes it).
 
 import { ApiError, api } from "./api.js";
 import { closeCard } from "./card.js";
 import { annotationsOf, redraw } from "./highlights.js";
-import { say, shorten, warn } from "./messages.js";
+import { shorten, warn } from "./messages.js";
 import { focusStatement } from "./navigation.js";
 import { closePicker } from "./picker.js";
 import { clearSelection } from "./selection.js";
 import { canCode, state, statements, urls } from "./state.js";
 import { answerSuggestions } from "./suggestion_list.js";
-import { pushUndo, sayUndoable } from "./undo.js";
+import { sayUndoable } from "./undo.js";
 
 function setSaving(statementId, saving) {
   const statement = statements.get(statementId);
@@ -75,11 +75,6 @@ async function codePassage(code, passage) {
       clearSelection();
     }
     redraw([annotation.statement]);
-    pushUndo(
-      `coding “${shorten(annotation.quote)}” as ${annotation.code_name}`,
-      () => withdrawAnnotation(annotation.id),
-      () => restoreAnnotation(annotation.id),
-    );
     sayUndoable(`Coded “${shorten(annotation.quote)}” as ${annotation.code_name}.`);
     // Back to the statement for the next key, without scrolling away from where one reads.
     if (idle) focusStatement(statements.get(annotation.statement).el, { scroll: false });
@@ -111,11 +106,6 @@ export async function toggleStatementCode(statementId, code) {
     remember(annotation);
     redraw([statementId]);
     const order = statements.get(statementId).order;
-    pushUndo(
-      `${code.name} on statement ${order}`,
-      () => withdrawAnnotation(annotation.id),
-      () => restoreAnnotation(annotation.id),
-    );
     sayUndoable(`${code.name}: on for statement ${order}.`);
   } catch (error) {
     warn(`Not saved: ${error.message}`);
@@ -135,7 +125,7 @@ function rethrowStale(error, statementId, message) {
   throw error;
 }
 
-export async function removeAnnotation(id, { undoable = true } = {}) {
+export async function removeAnnotation(id) {
   const annotation = state.mine.get(id);
   if (!annotation) return;
   try {
@@ -151,37 +141,7 @@ export async function removeAnnotation(id, { undoable = true } = {}) {
   closeCard();
   redraw([annotation.statement]);
   const what = `${annotation.code_name}${annotation.quote ? ` on “${shorten(annotation.quote)}”` : ""}`;
-  if (undoable) {
-    pushUndo(
-      `deleting ${what}`,
-      () => restoreAnnotation(id),
-      () => removeAnnotation(id, { undoable: false }),
-    );
-    sayUndoable(`Deleted ${what}.`);
-  } else {
-    say(`Removed ${annotation.code_name}.`);
-  }
-}
-
-/** Undo a coding: the annotation goes, and is not listed among deleted ones. */
-export async function withdrawAnnotation(id) {
-  const annotation = state.mine.get(id);
-  if (!annotation) return;
-  try {
-    await api("POST", urls.annotationWithdraw(id, { version: annotation.version }));
-  } catch (error) {
-    rethrowStale(error, annotation.statement, "it changed elsewhere since; the current version is shown now.");
-  }
-  state.mine.delete(id);
-  closeCard();
-  redraw([annotation.statement]);
-}
-
-export async function restoreAnnotation(id) {
-  const annotation = await api("POST", urls.annotationRestore(id));
-  remember(annotation);
-  redraw([annotation.statement]);
-  return annotation;
+  sayUndoable(`Deleted ${what}.`);
 }
 
 async function patchAnnotation(id, changes) {
@@ -203,13 +163,5 @@ export async function updateAnnotation(id, changes) {
       "This annotation changed elsewhere since you opened it (now shown as it is). Your edit was not saved; check it and save again.",
     );
   }
-  const previous = {};
-  if ("memo" in changes) previous.memo = before.memo;
-  if ("code" in changes) previous.code = before.code;
-  pushUndo(
-    `the change to ${before.code_name}`,
-    () => patchAnnotation(id, { ...previous, version: state.mine.get(id).version }),
-    () => patchAnnotation(id, { ...changes, version: state.mine.get(id).version }),
-  );
   return updated;
 }

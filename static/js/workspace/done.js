@@ -5,7 +5,7 @@ import { api } from "./api.js";
 import { warn } from "./messages.js";
 import { moveStatement } from "./navigation.js";
 import { state, statements, urls } from "./state.js";
-import { pushUndo, sayUndoable } from "./undo.js";
+import { sayUndoable } from "./undo.js";
 
 const progressBar = document.getElementById("progress");
 const progressText = document.getElementById("progress-text");
@@ -16,20 +16,22 @@ export function renderProgress(done, total) {
   progressText.textContent = `${done} of ${total} statements done`;
 }
 
-async function setDone(statementId, done, { undoable = true } = {}) {
+/** Draw a statement's done mark as the server has it. */
+export function showDone(statementId, done) {
   const statement = statements.get(statementId);
-  const result = await api(done ? "PUT" : "DELETE", urls.statementDone(statementId));
   if (done) state.done.add(statementId);
   else state.done.delete(statementId);
+  if (!statement) return;
   statement.el.classList.toggle("is-done", done);
   statement.el.querySelector(".done-toggle").setAttribute("aria-pressed", done ? "true" : "false");
+}
+
+async function setDone(statementId, done) {
+  const statement = statements.get(statementId);
+  const result = await api(done ? "PUT" : "DELETE", urls.statementDone(statementId));
+  showDone(statementId, done);
   renderProgress(result.meeting_done, result.meeting_total);
-  if (undoable) {
-    pushUndo(`marking statement ${statement.order} ${done ? "done" : "not done"}`, () =>
-      setDone(statementId, !done, { undoable: false }),
-    );
-    sayUndoable(`Statement ${statement.order} ${done ? "done" : "not done"}.`);
-  }
+  sayUndoable(`Statement ${statement.order} ${done ? "done" : "not done"}.`);
 }
 
 export async function toggleDone(statementId, { advance = false } = {}) {

@@ -1,5 +1,5 @@
 // Code from find: the hits of "find in meeting" coded with one code, this hit or all of
-// them, as ONE step that undo takes back whole (and redo does again). Saved through the
+// them, as ONE step that undo takes back whole (and redo does again; the server logs it). Saved through the
 // batch API (annotations.coding.batches), all or nothing; drawn only once stored.
 
 import { api } from "./api.js";
@@ -8,7 +8,7 @@ import { redraw } from "./highlights.js";
 import { shorten, warn } from "./messages.js";
 import { toCodePoints } from "./offsets.js";
 import { canCode, codesById, state, urls } from "./state.js";
-import { pushUndo, sayUndoable } from "./undo.js";
+import { sayUndoable } from "./undo.js";
 
 const codeSelect = document.getElementById("find-code");
 const currentButton = document.getElementById("find-code-current");
@@ -33,20 +33,6 @@ function spansOf(matches, code) {
 
 const statementsOf = (annotations) => [...new Set(annotations.map((a) => a.statement))];
 
-async function withdrawBatch(annotations) {
-  await api("POST", urls.annotationBatchWithdraw(), { annotations: annotations.map((a) => a.id) });
-  for (const a of annotations) state.mine.delete(a.id);
-  redraw(statementsOf(annotations));
-}
-
-async function restoreBatch(annotations) {
-  const data = await api("POST", urls.annotationBatchRestore(), {
-    annotations: annotations.map((a) => a.id),
-  });
-  for (const a of data.annotations) remember(a);
-  redraw(statementsOf(data.annotations));
-}
-
 async function codeHits(all) {
   const code = codesById.get(Number(codeSelect.value));
   const { matches, index } = state.find;
@@ -65,7 +51,6 @@ async function codeHits(all) {
   for (const a of created) remember(a);
   redraw(statementsOf(created));
   const what = `${created.length} hit${created.length === 1 ? "" : "s"} of “${shorten(created[0].quote)}” as ${code.name}`;
-  pushUndo(`coding ${what}`, () => withdrawBatch(created), () => restoreBatch(created));
   sayUndoable(`Coded ${what}.`);
 }
 

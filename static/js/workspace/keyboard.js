@@ -7,6 +7,7 @@ import { applyCode } from "./coding.js";
 import { toggleDone } from "./done.js";
 import { startFind } from "./find.js";
 import { helpDialog, openHelp } from "./help.js";
+import { redo, undo } from "./history.js";
 import { dispatch } from "./keys.js";
 import { warn } from "./messages.js";
 import { missedDialog } from "./missed.js";
@@ -15,7 +16,6 @@ import { closePicker, openPicker } from "./picker.js";
 import { caretAnnotations, currentPassage } from "./selection.js";
 import { canCode, codesByShortcut, state } from "./state.js";
 import { decideCurrentSuggestion, selectSuggestion } from "./suggestions.js";
-import { redo, undo } from "./undo.js";
 
 // Inputs one does not type into: a checkbox keeps focus after a click, yet j / k must work.
 const TOGGLES = new Set(["checkbox", "radio", "button", "submit", "reset"]);

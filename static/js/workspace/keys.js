@@ -49,8 +49,16 @@ export const KEYS = [
     action: "toggleDone",
     description: "Mark the current statement done (or not done) and go to the next",
   },
-  { keys: ["u"], action: "undo", description: "Undo your last change" },
-  { keys: ["Shift+U"], action: "redo", description: "Redo what you undid last" },
+  {
+    keys: ["u", "Ctrl+Z"],
+    action: "undo",
+    description: "Undo your last change (also after a reload)",
+  },
+  {
+    keys: ["Shift+U", "Ctrl+Shift+Z", "Ctrl+Y"],
+    action: "redo",
+    description: "Redo what you undid last",
+  },
   {
     keys: ["n", "p"],
     action: ["nextSuggestion", "previousSuggestion"],

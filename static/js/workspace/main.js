@@ -14,6 +14,7 @@ import { listenToFind } from "./find.js";
 import { listenToFindCoding, renderFindCoding } from "./find_coding.js";
 import { drawHelp } from "./help.js";
 import { redraw } from "./highlights.js";
+import { listenToHistoryKeys } from "./history.js";
 import { listenToKeys } from "./keyboard.js";
 import { listenToMemos, loadMemos } from "./memos.js";
 import { listenToMissed, loadMissed } from "./missed.js";
@@ -21,6 +22,7 @@ import { listenToPicker } from "./picker.js";
 import { listenToPointer } from "./pointer.js";
 import { openQuoteLink } from "./quote_link.js";
 import { canCode, config, paint, root, state } from "./state.js";
+import { listenToSuggestionGroups } from "./suggestion_bulk.js";
 import { listenToSuggestions, loadSuggestions } from "./suggestions.js";
 
 // Leaving with a request under way or a memo typed and not saved asks first.
@@ -37,6 +39,8 @@ listenToFilters();
 listenToFind({ onChange: renderFindCoding });
 listenToFindCoding();
 listenToSuggestions();
+listenToSuggestionGroups();
+listenToHistoryKeys();
 listenToMissed();
 listenToMemos();
 listenToCompare();

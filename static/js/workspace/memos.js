@@ -4,9 +4,8 @@
 
 import { api, describeError, fetchAll } from "./api.js";
 import { memoItem } from "./memo_items.js";
-import { shorten, warn } from "./messages.js";
+import { say, shorten, warn } from "./messages.js";
 import { codesById, config } from "./state.js";
-import { pushUndo, sayUndoable } from "./undo.js";
 import { withId, withQuery } from "./urls.js";
 
 const addresses = document.getElementById("workspace-urls").dataset;
@@ -62,7 +61,7 @@ function keep(memo) {
 
 /** A confirmation in the status region (with Undo) and, while it is open, in the dialog. */
 function announce(message) {
-  sayUndoable(message);
+  say(message);
   if (memoDialog.open) dialogStatus.textContent = message;
 }
 
@@ -96,7 +95,6 @@ async function patchMemo(id, changes) {
 async function createMemo(data) {
   const target = open.target.code ? { code: open.target.code.id } : { meeting: config.meeting };
   const memo = keep(await api("POST", urls.list(), { ...target, ...data }));
-  pushUndo(`the memo “${label(memo)}”`, () => removeMemo(memo.id), () => restoreMemo(memo.id));
   announce(`Saved the memo “${label(memo)}”.`);
 }
 
@@ -104,7 +102,6 @@ async function changeMemo(id, data) {
   const before = memos.get(id);
   const old = { title: before.title, text: before.text };
   const memo = await patchMemo(id, data);
-  pushUndo(`the change to “${label(memo)}”`, () => patchMemo(id, old), () => patchMemo(id, data));
   announce(`Saved the memo “${label(memo)}”.`);
 }
 
@@ -120,7 +117,6 @@ async function deleteMemo(id) {
     return;
   }
   if (open.editing === id) startEditing(null);
-  pushUndo(`the delete of “${label(memo)}”`, () => restoreMemo(id), () => removeMemo(id));
   announce(`Deleted the memo “${label(memo)}”.`);
   // The button is gone with its item: focus goes where the analyst can carry on.
   const next = inDialog ? titleInput || closeButton : document.getElementById("memo-add");

@@ -5,6 +5,7 @@
 import { shorten } from "./messages.js";
 import { paintsRanges, rangeOf, toUtf16 } from "./offsets.js";
 import { canCode, state, statements } from "./state.js";
+import { renderSuggestionGroups } from "./suggestion_groups.js";
 
 export const suggestionList = document.getElementById("suggestion-list");
 const suggestionCount = document.getElementById("suggestion-count");
@@ -40,6 +41,7 @@ export function renderSuggestions() {
   suggestionCount.textContent = String(state.suggestions.length);
   const { accepted, dismissed } = state.suggestionStats;
   suggestionStats.textContent = `You accepted ${accepted} and dismissed ${dismissed} so far.`;
+  renderSuggestionGroups();
   drawSuggestions();
 }
 

@@ -1,5 +1,5 @@
 // Suggestions: load them, move through them (n / p), and accept (Shift+A) or dismiss (x)
-// one; each decision can be undone, which reopens the suggestion.
+// one; each decision can be undone (the server logs it), which reopens the suggestion.
 
 import { api } from "./api.js";
 import { remember } from "./coding.js";
@@ -13,11 +13,10 @@ import {
   drawSuggestions,
   dropSuggestion,
   renderSuggestions,
-  restoreSuggestion,
   showSuggestionsUnavailable,
   suggestionList,
 } from "./suggestion_list.js";
-import { pushUndo, sayUndoable } from "./undo.js";
+import { sayUndoable } from "./undo.js";
 
 export async function loadSuggestions() {
   if (!config.canCode) {
@@ -80,13 +79,6 @@ async function accept(s) {
   remember(annotation);
   dropSuggestion(s);
   redraw([s.statement]);
-  pushUndo(`accepting ${s.code_name}`, async () => {
-    await api("POST", urls.suggestionReopen(), choice);
-    state.mine.delete(annotation.id);
-    state.suggestionStats.accepted--;
-    restoreSuggestion(s);
-    redraw([s.statement]);
-  });
   sayUndoable(`Accepted: ${s.code_name} on “${shorten(s.quote)}”.`);
 }
 
@@ -95,11 +87,6 @@ async function dismiss(s) {
   await api("POST", urls.suggestionDismiss(), choice);
   state.suggestionStats.dismissed++;
   dropSuggestion(s);
-  pushUndo(`dismissing ${s.code_name}`, async () => {
-    await api("POST", urls.suggestionReopen(), choice);
-    state.suggestionStats.dismissed--;
-    restoreSuggestion(s);
-  });
   sayUndoable(`Dismissed: ${s.code_name} on “${shorten(s.quote)}”.`);
 }
 

@@ -1,49 +1,18 @@
-// Undo and redo: every change the analyst makes pushes a step that can revert it and do
-// it again; u (or the status's Undo button) reverts the last one, Shift+U does it again.
+// Undo's hook for the other modules: every change the analyst makes is logged as a step by
+// the server (annotations.coding.undo), so a module that saves a change only confirms it
+// with sayUndoable; history.js runs undo and redo and registers itself here. (This module
+// imports nothing that saves, so every saving module can import it without a cycle.)
 
-import { say, warn } from "./messages.js";
-import { state } from "./state.js";
+import { say } from "./messages.js";
 
-const LIMIT = 50;
+let undoLast = null;
 
-/** A change that `revert` undoes and `replay` (if given) does again. */
-export function pushUndo(label, revert, replay = null) {
-  state.undo.push({ label, revert, replay });
-  if (state.undo.length > LIMIT) state.undo.shift();
-  state.redo = [];
-}
-
-export async function undo() {
-  const step = state.undo.pop();
-  if (!step) {
-    say("Nothing to undo.");
-    return;
-  }
-  try {
-    await step.revert();
-    if (step.replay) state.redo.push(step);
-    say(`Undone: ${step.label}.${step.replay ? " Shift+U redoes it." : ""}`);
-  } catch (error) {
-    warn(`Could not undo “${step.label}”: ${error.message}`);
-  }
-}
-
-export async function redo() {
-  const step = state.redo.pop();
-  if (!step) {
-    say("Nothing to redo.");
-    return;
-  }
-  try {
-    await step.replay();
-    state.undo.push(step);
-    say(`Redone: ${step.label}.`, { onUndo: undo });
-  } catch (error) {
-    warn(`Could not redo “${step.label}”: ${error.message}`);
-  }
+/** history.js hands over its undo, for the Undo button of the confirmations. */
+export function onUndoRequested(undo) {
+  undoLast = undo;
 }
 
 /** A confirmation of a change that offers to undo it. */
 export function sayUndoable(message) {
-  say(message, { onUndo: undo });
+  say(message, { onUndo: () => undoLast && undoLast() });
 }

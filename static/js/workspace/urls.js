@@ -29,6 +29,9 @@ export function endpoints(addresses) {
     suggestionAccept: () => addresses.suggestionAccept,
     suggestionDismiss: () => addresses.suggestionDismiss,
     suggestionReopen: () => addresses.suggestionReopen,
+    suggestionsDecide: () => addresses.suggestionsDecide,
+    undo: () => addresses.undo,
+    redo: () => addresses.redo,
     missedOpportunities: (params) => withQuery(addresses.missedOpportunities, params || {}),
     missedOpportunity: (id, params) =>
       withQuery(withId(addresses.missedOpportunity, id), params || {}),

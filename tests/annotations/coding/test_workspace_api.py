@@ -102,6 +102,7 @@ def test_the_suggestions_of_a_meeting_in_reading_order(api, meeting, codebook):
         "end": len(statement.text),
         "quote": statement.text,
         "keyword": "victim-centred",
+        "code_keyword": "victim-centred",
     }
 
 
