@@ -28,6 +28,7 @@ from tracker.models import Meeting, Statement
 
 from ..codebook.selectors import CodeGroup, codebook, scheme_for_meeting
 from ..models import Annotation, Code, CodingAssignment, CodingScheme, StatementProgress
+from .blind.selectors import BlindStatus, blind_status
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Workspace:
     counts_by_code: dict[int, int]
     done_statement_ids: set[int]
     other_analysts: list[str]
+    blind: BlindStatus
     segments: list[str] = field(default_factory=list)
 
     @property
@@ -123,16 +125,15 @@ def annotations_for_workspace(*, meeting: Meeting, analyst: AbstractBaseUser) ->
 
 
 def other_analysts(*, meeting: Meeting, analyst: AbstractBaseUser) -> list[str]:
-    """Usernames of the other analysts with live annotations in the meeting."""
+    """Usernames of the other analysts with live annotations in the meeting that
+    `analyst` may see (none in a blind meeting she has not finished)."""
+    visible = Annotation.objects.live().for_meeting(meeting).visible_to(analyst)
     return list(
         get_user_model()
-        .objects.filter(
-            annotations__statement__meeting=meeting, annotations__deleted_at__isnull=True
-        )
+        .objects.filter(pk__in=visible.values("analyst_id"))
         .exclude(pk=analyst.pk)
         .order_by("username")
         .values_list("username", flat=True)
-        .distinct()
     )
 
 
@@ -158,6 +159,7 @@ def workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> Workspace:
         )
     )
     segments = list(dict.fromkeys(s.segment for s in statements if s.segment))
+    blind = blind_status(meeting=meeting, user=analyst, statements=len(statements), done=len(done))
     groups = codebook(scheme=scheme)
     for group in groups:
         for code in group.codes:
@@ -171,6 +173,7 @@ def workspace(*, meeting: Meeting, analyst: AbstractBaseUser) -> Workspace:
         counts_by_code=counts,
         done_statement_ids=done,
         other_analysts=other_analysts(meeting=meeting, analyst=analyst),
+        blind=blind,
         segments=segments,
     )
 
