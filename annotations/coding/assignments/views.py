@@ -69,7 +69,9 @@ def blind_coding_switch(request: HttpRequest, meeting_id: int) -> HttpResponse:
     choice = request.POST.get("blind", "")
     if choice not in ("on", "off"):
         form = AssignmentForm()
-        return _render(request, form, [f'Blind coding: use "on" or "off", not "{choice}".'], 400)
+        return _render(
+            request, form, [f"Blind coding is switched “on” or “off”, not “{choice}”."], 400
+        )
     blind_coding_set(meeting=meeting, enabled=choice == "on", actor=request.user)
     state = "on: its analysts see others' coding once they have marked all its statements done"
     messages.success(
