@@ -113,7 +113,11 @@ def gender_index_page(request: HttpRequest) -> HttpResponse:
     context.update(
         index=gender_index(filters),
         query=urlencode(filters.query),
-        charts=[ChartOnPage("gender-index", gender_index_chart(request.GET), filters.query)],
+        charts=[
+            ChartOnPage(
+                "gender-index", gender_index_chart(request.GET, request.user), filters.query
+            )
+        ],
     )
     return render(request, "annotations/monitoring/gender_index.html", context)
 
