@@ -179,6 +179,13 @@ def csv_says_specific(response, world) -> bool:
     return "Specific reference" in body(response)
 
 
+def page_rates_uk(response, world) -> bool:
+    assert response.status_code == 200
+    return 'delegation=united-kingdom&amp;meeting=GA%2F11955">Specific reference</a>' in body(
+        response
+    )
+
+
 def missed_title(response, world) -> bool:
     assert response.status_code == 200
     return BRUNO_MISSED in body(response)
@@ -287,6 +294,11 @@ READ_PATHS = [
         "profile page", lambda w: "/monitoring/delegations/united-kingdom/", page_quotes_bruno
     ),
     ReadPath("Gender Index API", lambda w: "/api/gender-index/?meeting=GA/11955", uk_rated),
+    ReadPath(
+        "Gender Index page",
+        lambda w: "/monitoring/gender-index/?meeting=GA/11955",
+        page_rates_uk,
+    ),
     ReadPath(
         "Gender Index CSV",
         lambda w: "/monitoring/gender-index.csv?meeting=GA/11955",
