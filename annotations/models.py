@@ -7,10 +7,12 @@ the constraints the database itself can enforce.
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from tracker.models import Meeting, Statement
+
+from .roles import sees_blind_coding
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour such as #1f77b4.")
 
@@ -110,7 +112,42 @@ class SchemeAssignment(models.Model):
         return f"{self.meeting} → {self.scheme}"
 
 
-class AnnotationQuerySet(models.QuerySet):
+def unfinished_blind_meetings(user) -> models.QuerySet:
+    """The blind meetings in which `user` has not yet marked every statement done.
+
+    THE rule of blind double coding: in these meetings `user` sees only her own coding;
+    everything else (other analysts' annotations, missed opportunities, suggestion
+    decisions) appears once her last statement is marked done. "Done" is per meeting,
+    not per statement: agreement is honest only if nobody saw anyone's coding of any
+    part of the meeting first. A lazy queryset, used as a subquery: no query of its own.
+    """
+    open_statements = Statement.objects.filter(meeting=OuterRef("pk")).filter(
+        ~Exists(StatementProgress.objects.filter(statement=OuterRef("pk"), analyst_id=user.pk))
+    )
+    return Meeting.objects.filter(blind_coding__enabled=True).filter(Exists(open_statements))
+
+
+def _others_hidden(user, meeting_path: str) -> Q | None:
+    """The condition that keeps `user` from others' work in unfinished blind meetings;
+    None when she sees everything (annotations.roles.sees_blind_coding)."""
+    if user is None or sees_blind_coding(user):
+        return None
+    hidden = {f"{meeting_path}__in": unfinished_blind_meetings(user)}
+    return Q(analyst_id=user.pk) | ~Q(**hidden)
+
+
+class VisibleToQuerySet(models.QuerySet):
+    """`visible_to(user)`: the rows of analysts' work `user` may see (blind coding).
+    None stands for a caller that speaks for nobody in particular (benchmarks, commands)."""
+
+    meeting_path = "statement__meeting"
+
+    def visible_to(self, user):
+        condition = _others_hidden(user, self.meeting_path)
+        return self if condition is None else self.filter(condition)
+
+
+class AnnotationQuerySet(VisibleToQuerySet):
     def live(self):
         """Annotations not deleted (soft-deleted ones stay for history and restore)."""
         return self.filter(deleted_at__isnull=True)
@@ -246,6 +283,10 @@ class StatementProgress(models.Model):
         return f"statement {self.statement_id} done by {self.analyst_id}"
 
 
+class SuggestionDecisionQuerySet(VisibleToQuerySet):
+    pass
+
+
 class SuggestionDecision(models.Model):
     """An analyst accepted or dismissed a keyword suggestion (counts feed the report)."""
 
@@ -268,6 +309,8 @@ class SuggestionDecision(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    objects = SuggestionDecisionQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -280,7 +323,9 @@ class SuggestionDecision(models.Model):
         return f"{self.decision} {self.code_id} on {self.statement_id}"
 
 
-class MissedOpportunityQuerySet(models.QuerySet):
+class MissedOpportunityQuerySet(VisibleToQuerySet):
+    meeting_path = "meeting"
+
     def live(self):
         return self.filter(deleted_at__isnull=True)
 
@@ -450,3 +495,28 @@ class UndoStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({'undone' if self.undone else 'done'})"
+
+
+class BlindCoding(models.Model):
+    """Blind double coding of a meeting, switched on by an administrator: its analysts
+    see one another's coding only once they have marked every statement done
+    (unfinished_blind_meetings holds the rule). Switching off keeps the row, off."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="blind_coding")
+    enabled = models.BooleanField(
+        default=True,
+        help_text="Analysts see others' coding only after marking all statements done.",
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "blind coding"
+        verbose_name_plural = "blind coding"
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: blind coding {'on' if self.enabled else 'off'}"

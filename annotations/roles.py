@@ -11,9 +11,9 @@ by `setup_workbench`. What each role may do, page by page and endpoint by
 endpoint, is pinned down by tests/test_permission_matrix.py.
 
 This module is the one permission vocabulary: every view, API view, service and
-admin page asks `can_code`, `can_review`, `can_restore` or `can_administer` (or
-their DRF permission classes), never a group name. Each question is one Django
-permission, so a superuser can do everything and a role is only the set of
+admin page asks `can_code`, `can_review`, `can_restore`, `can_administer` or
+`sees_blind_coding` (or their DRF permission classes), never a group name. Each
+question is one Django permission, so a superuser can do everything and a role is only the set of
 permissions its group holds: a new role is one entry in ROLE_PERMISSIONS.
 """
 
@@ -149,6 +149,18 @@ def can_administer(user: AbstractBaseUser) -> bool:
     return user.has_perm(ADMINISTER_PERMISSION)
 
 
+def sees_blind_coding(user: AbstractBaseUser) -> bool:
+    """See every analyst's coding of a blind meeting at once: reviewers and
+    administrators. Everyone else sees others' coding of a blind meeting only after
+    marking all its statements done (annotations.models.unfinished_blind_meetings)."""
+    return can_review(user)
+
+
+def can_set_blind_coding(user: AbstractBaseUser) -> bool:
+    """Switch blind double coding of a meeting on or off."""
+    return can_administer(user)
+
+
 # Managing people (the admin's user and token pages, annotations/admin/users.py): the
 # administrator role gives roles, never superuser status or a raw permission, and a
 # superuser — their page, password and API token — is a superuser's business alone.
@@ -228,4 +240,12 @@ class CanAdminister(_AskRole):
 
     message = "Only administrators change codebooks."
     question = staticmethod(can_administer)
+    safe_methods_open = True
+
+
+class CanSetBlindCoding(_AskRole):
+    """Everyone logged in reads whether a meeting is blind; administrators switch it."""
+
+    message = "Only administrators switch blind coding."
+    question = staticmethod(can_set_blind_coding)
     safe_methods_open = True

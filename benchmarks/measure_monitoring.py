@@ -70,7 +70,7 @@ def monitoring_times(*, repeat: int) -> MonitoringTimes:
     from annotations.monitoring.trends import trend_spec, trends
     from tracker.models import Statement
 
-    tree, filters = parse(QUERY), statement_filters({})
+    tree, filters = parse(QUERY), statement_filters({}, viewer=None)
     tsquery = to_tsquery(tree)
     code = Code.objects.get(pk=Annotation.objects.values("code_id").first()["code_id"])
 
@@ -81,7 +81,7 @@ def monitoring_times(*, repeat: int) -> MonitoringTimes:
         return _sql(SEARCH_COUNT_SQL, [tsquery])[0][0], _sql(SEARCH_PAGE_SQL, [tsquery, PAGE])
 
     def orm_trends():
-        return trends(trend_spec({"code": code.slug, "by": "year"}))
+        return trends(trend_spec({"code": code.slug, "by": "year"}, viewer=None))
 
     def sql_trends():
         return _sql(TRENDS_SQL, [code.pk])

@@ -560,6 +560,28 @@ PROBES = [
         lambda w: f"/api/assignments/{an_assignment(w)}/",
         ADMIN_API,
     ),
+    # Blind coding: administrators switch it; everyone logged in reads it.
+    Probe(
+        "meetings/<int:meeting_id>/blind-coding/",
+        "POST",
+        lambda w: f"/meetings/{m(w)}/blind-coding/",
+        ADMIN_PAGE,
+        data=lambda w: {"blind": "on"},
+    ),
+    Probe(
+        "api/meetings/<int:meeting_id>/blind-coding/",
+        "GET",
+        lambda w: f"/api/meetings/{m(w)}/blind-coding/",
+        API_FOR_ALL,
+    ),
+    Probe(
+        "api/meetings/<int:meeting_id>/blind-coding/",
+        "PATCH",
+        lambda w: f"/api/meetings/{m(w)}/blind-coding/",
+        ADMIN_API,
+        data=lambda w: {"blind": False},
+        json=True,
+    ),
     # Monitoring across meetings: read by everyone logged in.
     Probe("monitoring/search/", "GET", lambda w: "/monitoring/search/?q=crime", PAGE_FOR_ALL),
     Probe("monitoring/search.csv", "GET", lambda w: "/monitoring/search.csv?q=crime", PAGE_FOR_ALL),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from ..coding.services import annotation_restore
 from ..models import (
     Annotation,
+    BlindCoding,
     CodingAssignment,
     Memo,
     MissedOpportunity,
@@ -114,3 +115,13 @@ class UndoStepAdmin(WorkRecordAdmin):
     list_filter = ["undone", "analyst"]
     search_fields = ["label", "meeting__symbol", "analyst__username"]
     list_select_related = ["analyst", "meeting"]
+
+
+@admin.register(BlindCoding)
+class BlindCodingAdmin(WorkRecordHistoryAdmin):
+    """Read here, with its history; switched on the assignment page or over the API."""
+
+    list_display = ["meeting", "enabled", "changed_by", "updated"]
+    list_filter = ["enabled"]
+    search_fields = ["meeting__symbol"]
+    list_select_related = ["meeting", "changed_by"]

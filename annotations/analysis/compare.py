@@ -48,11 +48,17 @@ def comparison_draft(
     threshold: float | str | None = None,
     quotes: int | str | None = None,
     wording: Wording | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> Draft:
     """The comparison draft of meetings ("1,2"); ValidationError names a bad parameter."""
     ordered = _meetings(meetings)
     options = report_options(
-        meetings=ordered, analyst=analyst, source=source, threshold=threshold, quotes=quotes
+        meetings=ordered,
+        analyst=analyst,
+        source=source,
+        threshold=threshold,
+        quotes=quotes,
+        viewer=viewer,
     )
     reports = [build_report(meeting=meeting, options=options) for meeting in ordered]
     w = wording or Wording()

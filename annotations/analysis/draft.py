@@ -83,10 +83,16 @@ def meeting_draft(
     threshold: float | str | None = None,
     quotes: int | str | None = None,
     wording: Wording | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> Draft:
     """The draft of a meeting with the report's parameters (ValidationError names a bad one)."""
     options = report_options(
-        meetings=[meeting], analyst=analyst, source=source, threshold=threshold, quotes=quotes
+        meetings=[meeting],
+        analyst=analyst,
+        source=source,
+        threshold=threshold,
+        quotes=quotes,
+        viewer=viewer,
     )
     report = build_report(meeting=meeting, options=options)
     return draft_from_report(meeting=meeting, report=report, options=options, wording=wording)
@@ -98,6 +104,7 @@ def draft_from_report(
     report: MeetingReport,
     options: ReportOptions,
     wording: Wording | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> Draft:
     build = Build(meeting, report, options, wording or Wording(), Citations())
     sections = [

@@ -52,7 +52,7 @@ def speaker_rows(meeting: Meeting, options: ReportOptions) -> list[list[str]]:
 def data_date(meeting: Meeting, options: ReportOptions) -> datetime.datetime | None:
     """The latest change to what the draft counts: its annotations and missed opportunities."""
     latest = options.annotations(meeting).aggregate(at=Max("updated"))["at"]
-    missed = MissedOpportunity.objects.live().filter(meeting=meeting)
+    missed = MissedOpportunity.objects.live().filter(meeting=meeting).visible_to(options.viewer)
     if options.analyst is not None:
         missed = missed.filter(analyst=options.analyst)
     missed_at = missed.aggregate(at=Max("updated"))["at"]

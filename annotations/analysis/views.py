@@ -44,7 +44,7 @@ def _refused(request, error: ValidationError, *, meeting=None, meetings=None) ->
     context = {
         "meeting": meeting,
         "errors": _messages(error),
-        "analysts": analysts_of([meeting] if meeting else Meeting.objects.none()),
+        "analysts": analysts_of([meeting] if meeting else Meeting.objects.none(), request.user),
         "default_threshold": DEFAULT_THRESHOLD,
         "meetings": meetings,
     }
@@ -68,7 +68,7 @@ def _page(request: HttpRequest, draft: Draft, links: dict[str, str], back: str) 
 def meeting_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=meeting_id)
     try:
-        draft = meeting_draft(meeting=meeting, **_parameters(request))
+        draft = meeting_draft(meeting=meeting, viewer=request.user, **_parameters(request))
     except ValidationError as error:
         return _refused(request, error, meeting=meeting)
     query = urlencode({k: v for k, v in _parameters(request).items() if v})
@@ -80,7 +80,7 @@ def meeting_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_download(request: HttpRequest, meeting_id: int, extension: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=meeting_id)
     try:
-        draft = meeting_draft(meeting=meeting, **_parameters(request))
+        draft = meeting_draft(meeting=meeting, viewer=request.user, **_parameters(request))
     except ValidationError as error:
         return _refused(request, error, meeting=meeting)
     return _download(request, draft, extension)
@@ -89,7 +89,9 @@ def meeting_download(request: HttpRequest, meeting_id: int, extension: str) -> H
 def _compared(request: HttpRequest) -> Draft:
     """Meetings as ?meetings=1,2 or repeated ?meetings=1&meetings=2, as the compare page."""
     return comparison_draft(
-        meetings=",".join(request.GET.getlist("meetings")), **_parameters(request)
+        meetings=",".join(request.GET.getlist("meetings")),
+        viewer=request.user,
+        **_parameters(request),
     )
 
 

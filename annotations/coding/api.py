@@ -1,7 +1,8 @@
 """REST API of coding: annotations, missed opportunities, done marks and suggestions.
 
 Thin views: they read the request, call coding.services, and shape the answer.
-Everyone logged in reads every analyst's live work (to compare); analysts
+Everyone logged in reads every analyst's live work (to compare) — but not, in a
+blind meeting, before marking all its statements done (`visible_to`); analysts
 change only their own, each change naming the version it was made from
 (coding.versions): no version → 428, a stale one → 409 with the current state.
 Done marks and suggestions are the workspace's own small endpoints. Each write the
@@ -132,8 +133,10 @@ class AnnotationViewSet(OwnedWorkViewSet):
     queryset = Annotation.objects.all()
 
     def get_queryset(self):
-        annotations = Annotation.objects.select_related("code", "analyst").annotate(
-            meeting_pk=F("statement__meeting_id")
+        annotations = (
+            Annotation.objects.visible_to(self.request.user)
+            .select_related("code", "analyst")
+            .annotate(meeting_pk=F("statement__meeting_id"))
         )
         return annotations if self.action == "restore" else annotations.live()
 
@@ -225,6 +228,7 @@ class MissedOpportunityViewSet(OwnedWorkViewSet):
     def get_queryset(self):
         return (
             MissedOpportunity.objects.live()
+            .visible_to(self.request.user)
             .select_related("analyst")
             .prefetch_related(Prefetch("codes", queryset=Code.objects.only("pk", "slug")))
             .order_by("meeting_id", "created", "id")

@@ -30,6 +30,7 @@ from tracker.models import Meeting, Statement
 from ..codebook.selectors import CodeGroup, codebook, scheme_for_meeting
 from ..models import Annotation, Code, CodingAssignment, CodingScheme, StatementProgress
 from . import paging
+from .blind.selectors import BlindStatus, blind_status
 from .paging import PageProblem, StatementPage
 
 
@@ -45,6 +46,7 @@ class Workspace:
     counts_by_code: dict[int, int]
     done_statement_ids: set[int]
     other_analysts: list[str]
+    blind: BlindStatus
     segments: list[str] = field(default_factory=list)
     # The meeting's statements and those `analyst` marked done, on every page.
     statement_count: int = 0
@@ -139,16 +141,15 @@ def annotations_for_workspace(*, meeting: Meeting, analyst: AbstractBaseUser) ->
 
 
 def other_analysts(*, meeting: Meeting, analyst: AbstractBaseUser) -> list[str]:
-    """Usernames of the other analysts with live annotations in the meeting."""
+    """Usernames of the other analysts with live annotations in the meeting that
+    `analyst` may see (none in a blind meeting she has not finished)."""
+    visible = Annotation.objects.live().for_meeting(meeting).visible_to(analyst)
     return list(
         get_user_model()
-        .objects.filter(
-            annotations__statement__meeting=meeting, annotations__deleted_at__isnull=True
-        )
+        .objects.filter(pk__in=visible.values("analyst_id"))
         .exclude(pk=analyst.pk)
         .order_by("username")
         .values_list("username", flat=True)
-        .distinct()
     )
 
 
@@ -207,6 +208,8 @@ def workspace(*, meeting: Meeting, analyst: AbstractBaseUser, page: int = 1) -> 
     annotations = list(shown)
     counts = dict(mine.order_by().values("code").annotate(n=Count("pk")).values_list("code", "n"))
     done = set(page_progress.values_list("statement_id", flat=True))
+    done_count = progress.count() if pages else len(done)
+    blind = blind_status(meeting=meeting, user=analyst, statements=total, done=done_count)
     groups = codebook(scheme=scheme)
     for group in groups:
         for code in group.codes:
@@ -220,9 +223,10 @@ def workspace(*, meeting: Meeting, analyst: AbstractBaseUser, page: int = 1) -> 
         counts_by_code=counts,
         done_statement_ids=done,
         other_analysts=other_analysts(meeting=meeting, analyst=analyst),
+        blind=blind,
         segments=_segments(meeting, statements, bool(pages)),
         statement_count=total,
-        done_count=progress.count() if pages else len(done),
+        done_count=done_count,
         page=page,
         pages=pages,
     )

@@ -69,6 +69,11 @@ class AnnotationDownloadView(GenericAPIView):
     content_negotiation_class = AnyAcceptContentNegotiation
     pagination_class = None
 
+    def get_queryset(self):
+        # Every download (CSV, JSON Lines, Web Annotation, .qdpx) holds only what the user
+        # may see: not others' coding of a blind meeting she has not finished.
+        return super().get_queryset().visible_to(self.request.user)
+
     def filtered(self):
         return self.filter_queryset(self.get_queryset())
 

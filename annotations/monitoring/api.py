@@ -31,7 +31,7 @@ from .trends import TREND_PARAMETERS, trend_spec, trends
 SEARCH_PARAMETERS = ("q", *FILTERS, *PAGING, "format")
 
 
-def searched(params):
+def searched(params, *, viewer):
     """(tree, filters, page, size) of a search request; 400 naming every problem."""
     errors = {}
     try:
@@ -39,7 +39,7 @@ def searched(params):
     except QueryError as error:
         errors["q"] = [str(error)]
     try:
-        filters = statement_filters(params, allowed=SEARCH_PARAMETERS)
+        filters = statement_filters(params, viewer=viewer, allowed=SEARCH_PARAMETERS)
         page, size = paging(params)
     except ValidationError as error:
         errors.update(error.message_dict)
@@ -58,7 +58,7 @@ class SearchView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            tree, filters, page, size = searched(request.query_params)
+            tree, filters, page, size = searched(request.query_params, viewer=request.user)
             count, page_hits = search_page(tree, filters, page=page, size=size)
         except (ValidationError, QueryError) as error:
             raise BadRequest(getattr(error, "message_dict", {"q": [str(error)]})) from None
@@ -81,7 +81,7 @@ class SearchCodeView(APIView):
         body = serializers.SearchCodeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            tree, filters, _, _ = searched(request.query_params)
+            tree, filters, _, _ = searched(request.query_params, viewer=request.user)
             coding = search_hits_code(
                 analyst=request.user,
                 code=body.validated_data["code"],
@@ -107,7 +107,7 @@ class GenderIndexView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            index = gender_index(statement_filters(request.query_params))
+            index = gender_index(statement_filters(request.query_params, viewer=request.user))
         except ValidationError as error:
             raise _bad_request(error) from None
         return Response(
@@ -136,7 +136,7 @@ class DelegationProfileView(APIView):
         delegation = delegation_named(slug)
         if delegation is None:
             raise NotFound(f"There is no delegation {slug!r}.")
-        p = delegation_profile(delegation)
+        p = delegation_profile(delegation, viewer=request.user)
         return Response(
             {
                 "delegation": {"slug": delegation.slug, "name": delegation.name,
@@ -187,7 +187,7 @@ class TrendsView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            result = trends(trend_spec(request.query_params))
+            result = trends(trend_spec(request.query_params, viewer=request.user))
         except ValidationError as error:
             raise _bad_request(error) from None
         spec = result.spec
@@ -213,7 +213,9 @@ class PassagesView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            filters = statement_filters(request.query_params, allowed=(*FILTERS, *PAGING))
+            filters = statement_filters(
+                request.query_params, viewer=request.user, allowed=(*FILTERS, *PAGING)
+            )
             page, size = paging(request.query_params)
         except ValidationError as error:
             raise _bad_request(error) from None
@@ -231,7 +233,9 @@ class SegmentsView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            spec = segment_spec(request.query_params, allowed=(*SEGMENT_PARAMETERS, *PAGING))
+            spec = segment_spec(
+                request.query_params, viewer=request.user, allowed=(*SEGMENT_PARAMETERS, *PAGING)
+            )
             page, size = paging(request.query_params)
         except ValidationError as error:
             raise _bad_request(error) from None
@@ -247,7 +251,7 @@ class MatrixView(APIView):
     )
     def get(self, request: Request) -> Response:
         try:
-            result = matrix(matrix_spec(request.query_params))
+            result = matrix(matrix_spec(request.query_params, viewer=request.user))
         except ValidationError as error:
             raise _bad_request(error) from None
         return Response(

@@ -1,6 +1,6 @@
 """The monitoring charts, drawn from the same numbers as the tables beside them.
 
-`chart_for(name, params)` builds the Chart the SVG and PNG endpoints draw; the pages
+`chart_for(name, params, viewer=)` builds the Chart the SVG and PNG endpoints draw; the pages
 build the same Chart (from figures they already have where they can) to show its
 table and text alternative. Every builder runs a constant number of queries.
 """
@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from tracker.models import Gender, Meeting, SpeakerType, Statement
 
 from ..charts import Chart, bar_chart, chart_table, heat_map, line_chart
-from ..models import Annotation, Code
+from ..models import Code
 from ..reports.data import share
 from ..reports.speakers import speaker_gender, speakers
 from .gender_index import linked_delegations
@@ -77,7 +77,7 @@ def four_ps_chart(spec: TrendSpec) -> Chart:
     statements = statements_of(spec)
     codes = {c.slug: c.name for c in Code.objects.filter(group=FOUR_PS).in_codebook_order()}
     counts = dict(
-        Annotation.objects.live()
+        spec.filters.annotations()
         .filter(statement__in=statements.values("pk"), code__group=FOUR_PS)
         .values("code__slug")
         .annotate(n=Count("statement_id", distinct=True))
@@ -121,12 +121,12 @@ def gender_chart(spec: TrendSpec) -> Chart:
     return _coverage(spec, "gender_key", speaker_gender(), Gender.choices, "by gender")
 
 
-def gender_index_chart(params) -> Chart:
+def gender_index_chart(params, viewer) -> Chart:
     """Every rated delegation's reference level per meeting, as a heat map (0 none,
     1 general, 2 specific); the first HEAT_MAP_ROWS delegations by name."""
-    filters = statement_filters({k: v for k, v in params.items() if k != "measure"})
+    filters = statement_filters({k: v for k, v in params.items() if k != "measure"}, viewer=viewer)
     statements = apply_filters(Statement.objects.exclude(delegation=""), filters)
-    rows = level_rows(statements, ("statement__delegation", "statement__meeting_id"))
+    rows = level_rows(statements, ("statement__delegation", "statement__meeting_id"), viewer=viewer)
     meetings = list(
         Meeting.objects.filter(pk__in={r["statement__meeting_id"] for r in rows})
         .order_by("date", "symbol")
@@ -155,14 +155,15 @@ def gender_index_chart(params) -> Chart:
 
 
 def _spec_chart(build: Callable[[TrendSpec], Chart]) -> Callable:
-    return lambda params: build(trend_spec(params, allowed=CHART_PARAMETERS))
+    return lambda params, viewer: build(trend_spec(params, viewer=viewer, allowed=CHART_PARAMETERS))
 
 
-def _trend(params) -> Chart:
+def _trend(params, viewer) -> Chart:
     measure = params.get("measure") or "statements"
     if measure not in MEASURES:
         raise ValidationError({"measure": f"measure must be one of {', '.join(MEASURES)}."})
-    return trend_chart(trends(trend_spec(params, allowed=CHART_PARAMETERS)), measure)
+    spec = trend_spec(params, viewer=viewer, allowed=CHART_PARAMETERS)
+    return trend_chart(trends(spec), measure)
 
 
 CHARTS: dict[str, Callable] = {
@@ -174,6 +175,7 @@ CHARTS: dict[str, Callable] = {
 }
 
 
-def chart_for(name: str, params) -> Chart:
-    """The chart `name` for the query string; ValidationError for a bad parameter."""
-    return CHARTS[name](params)
+def chart_for(name: str, params, *, viewer) -> Chart:
+    """The chart `name` for the query string, drawn for `viewer` (blind coding);
+    ValidationError for a bad parameter."""
+    return CHARTS[name](params, viewer)

@@ -75,7 +75,7 @@ def gender_index(filters: StatementFilters) -> GenderIndex:
     )
     ranks = {
         r["statement__delegation"]: r["rank"]
-        for r in level_rows(statements, ("statement__delegation",))
+        for r in level_rows(statements, ("statement__delegation",), viewer=filters.viewer)
     }
     known = linked_delegations(set(spoken))
     merged: dict[tuple[str, str], list] = {}
@@ -97,7 +97,7 @@ def gender_index(filters: StatementFilters) -> GenderIndex:
         speakers=Count("speaker", distinct=True),
         women=Count("speaker", distinct=True, filter=Q(speaker__gender=Gender.FEMALE)),
     )
-    alpha, rated = ordinal_agreement(statements)
+    alpha, rated = ordinal_agreement(statements, viewer=filters.viewer)
     return GenderIndex(
         rows, per_level, people["speakers"], people["women"], alpha, rated, filters.query
     )

@@ -103,7 +103,7 @@ def _codes(params, errors: dict) -> list[Code]:
     return found
 
 
-def matrix_spec(params) -> MatrixSpec:
+def matrix_spec(params, *, viewer) -> MatrixSpec:
     check_known(params, MATRIX_PARAMETERS)
     errors: dict[str, str] = {}
     columns = _choice(params, "columns", list(COLUMNS), errors)
@@ -112,7 +112,9 @@ def matrix_spec(params) -> MatrixSpec:
     codes = _codes(params, errors)
     filters = None
     try:
-        filters = statement_filters({k: params.get(k) for k in params if k in FILTERS})
+        filters = statement_filters(
+            {k: params.get(k) for k in params if k in FILTERS}, viewer=viewer
+        )
     except ValidationError as error:
         errors.update({k: " ".join(v) for k, v in error.message_dict.items()})
     if errors:
@@ -196,7 +198,7 @@ def _statements(spec: MatrixSpec) -> QuerySet[Statement]:
 
 
 def _annotations(spec: MatrixSpec) -> QuerySet[Annotation]:
-    return Annotation.objects.live().filter(
+    return spec.filters.annotations().filter(
         statement__in=_statements(spec).values("pk"), code__in=spec.codes
     )
 

@@ -5,6 +5,12 @@
 impossible range, a meeting, delegation, group or code that does not exist) raises one
 ValidationError naming each problem, which pages show with status 400 and the API as
 a 400 body. `apply_filters` turns them into one WHERE clause.
+
+Every figure is for someone: `viewer` (the request's user; None only for callers that
+speak for nobody, such as benchmarks) travels with the filters, and every read of
+analysts' coding here and in the modules that take these filters chains
+`visible_to(filters.viewer)` — cross-meeting figures leave out others' coding of the
+blind meetings the viewer has not finished (annotations.models.unfinished_blind_meetings).
 """
 
 from __future__ import annotations
@@ -57,6 +63,11 @@ class StatementFilters:
     not_coded: list[Code] = field(default_factory=list)
     record_kind: str = ""
     query: dict[str, str] = field(default_factory=dict)  # as given, for links and downloads
+    viewer: object | None = None  # whose eyes: blind coding hides others' unfinished work
+
+    def annotations(self) -> QuerySet[Annotation]:
+        """The live annotations these figures may count (blind coding applied)."""
+        return Annotation.objects.live().visible_to(self.viewer)
 
 
 def _date(name: str, raw: str, errors: dict) -> datetime.date | None:
@@ -140,8 +151,9 @@ def _nul_free(values: dict) -> dict[str, str]:
     return {name: f"{name} cannot contain a null character." for name in bad}
 
 
-def statement_filters(params, *, allowed=FILTERS) -> StatementFilters:
-    """Check the query string (a QueryDict or dict); ValidationError names every problem."""
+def statement_filters(params, *, viewer, allowed=FILTERS) -> StatementFilters:
+    """Check the query string (a QueryDict or dict); ValidationError names every problem.
+    `viewer`: the user the figures are for (no default, so no caller forgets it)."""
     check_known(params, allowed)
     values = {name: params.get(name, "") for name in params}
     errors = _nul_free(values)  # PostgreSQL refuses NUL in a query's text: name it instead
@@ -150,11 +162,11 @@ def statement_filters(params, *, allowed=FILTERS) -> StatementFilters:
     if errors:
         raise ValidationError(errors)
     query = {name: value for name, value in values.items() if name in FILTERS and value}
-    return StatementFilters(**plain, **found, query=query)
+    return StatementFilters(**plain, **found, query=query, viewer=viewer)
 
 
-def _coded(codes: list[Code]) -> Exists:
-    return Exists(Annotation.objects.live().filter(statement=OuterRef("pk"), code__in=codes))
+def _coded(f: StatementFilters, codes: list[Code]) -> Exists:
+    return Exists(f.annotations().filter(statement=OuterRef("pk"), code__in=codes))
 
 
 def _conditions(f: StatementFilters) -> list:
@@ -168,8 +180,8 @@ def _conditions(f: StatementFilters) -> list:
         Q(speaker_type=f.speaker_type) if f.speaker_type else None,
         Q(segment__iexact=f.segment) if f.segment else None,
         record_kind_filter(f.record_kind) if f.record_kind else None,
-        _coded(f.coded) if f.coded else None,
-        ~_coded(f.not_coded) if f.not_coded else None,
+        _coded(f, f.coded) if f.coded else None,
+        ~_coded(f, f.not_coded) if f.not_coded else None,
     ]
     if f.gender == Gender.UNKNOWN:
         conditions.append(Q(speaker__gender=f.gender) | Q(speaker__isnull=True))

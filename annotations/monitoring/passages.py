@@ -38,7 +38,7 @@ class Passage:
 
 
 def passage_statements(filters: StatementFilters):
-    shown = Annotation.objects.live().select_related("code", "analyst").order_by("start", "pk")
+    shown = filters.annotations().select_related("code", "analyst").order_by("start", "pk")
     if filters.coded:
         shown = shown.filter(code__in=filters.coded)
     return (

@@ -84,9 +84,10 @@ def _meetings(delegation: Delegation) -> list[MeetingRow]:
     return [MeetingRow(m, counts.get(m.pk, 0)) for m in meetings.order_by("date", "symbol")]
 
 
-def _codes(delegation: Delegation, total: int) -> list[CodeRow]:
+def _codes(delegation: Delegation, total: int, viewer) -> list[CodeRow]:
     counts = dict(
         Annotation.objects.live()
+        .visible_to(viewer)
         .filter(statement__in=delegation_statements(delegation))
         .values("code_id")
         .annotate(n=Count("statement_id", distinct=True))
@@ -101,10 +102,12 @@ def _codes(delegation: Delegation, total: int) -> list[CodeRow]:
     return sorted(rows, key=lambda row: -row.statements)
 
 
-def delegation_profile(delegation: Delegation) -> Profile:
+def delegation_profile(delegation: Delegation, *, viewer) -> Profile:
+    """The profile as `viewer` may see it (blind coding: not others' unfinished work)."""
     total = delegation_statements(delegation).count()
     quotes = (
         Annotation.objects.live()
+        .visible_to(viewer)
         .filter(statement__in=delegation_statements(delegation), start__isnull=False)
         .select_related("code", "statement__meeting", "statement__speaker", "analyst")
         .order_by("-statement__meeting__date", "statement__order", "start")[:QUOTES]
@@ -114,7 +117,7 @@ def delegation_profile(delegation: Delegation) -> Profile:
         printed_names=list(delegation.aliases.values_list("name", flat=True)),
         statements=total,
         meetings=_meetings(delegation),
-        codes=_codes(delegation, total),
+        codes=_codes(delegation, total, viewer),
         quotes=[QuoteRow(a) for a in quotes],
-        reference_levels=level_by_meeting(delegation_statements(delegation)),
+        reference_levels=level_by_meeting(delegation_statements(delegation), viewer=viewer),
     )

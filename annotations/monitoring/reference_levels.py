@@ -104,13 +104,15 @@ class MeetingLevel:
         return "Not rated" if self.rank is None else level_names()[self.rank]
 
 
-def level_rows(statements: QuerySet[Statement], by: tuple[str, ...]) -> list[dict]:
-    """Highest rank per `by` (e.g. ("statement__meeting_id",)), one aggregate query."""
+def level_rows(statements: QuerySet[Statement], by: tuple[str, ...], *, viewer) -> list[dict]:
+    """Highest rank per `by` (e.g. ("statement__meeting_id",)), one aggregate query, of
+    the levels `viewer` may see (blind coding)."""
     ranks = level_codes()
     if not ranks:
         return []
     return list(
         Annotation.objects.live()
+        .visible_to(viewer)
         .filter(statement__in=statements, code_id__in=list(ranks))
         .values(*by)
         .annotate(rank=Max(rank_expression(ranks)))
@@ -118,10 +120,10 @@ def level_rows(statements: QuerySet[Statement], by: tuple[str, ...]) -> list[dic
     )
 
 
-def level_by_meeting(statements: QuerySet[Statement]) -> list[MeetingLevel]:
+def level_by_meeting(statements: QuerySet[Statement], *, viewer) -> list[MeetingLevel]:
     rows = {
         r["statement__meeting_id"]: r["rank"]
-        for r in level_rows(statements, ("statement__meeting_id",))
+        for r in level_rows(statements, ("statement__meeting_id",), viewer=viewer)
     }
     meetings = Meeting.objects.filter(pk__in=statements.values("meeting_id")).order_by(
         "date", "symbol"
@@ -129,9 +131,9 @@ def level_by_meeting(statements: QuerySet[Statement]) -> list[MeetingLevel]:
     return [MeetingLevel(m, rows.get(m.pk)) for m in meetings]
 
 
-def ordinal_agreement(statements: QuerySet[Statement]) -> tuple[float | None, int]:
+def ordinal_agreement(statements: QuerySet[Statement], *, viewer) -> tuple[float | None, int]:
     """Krippendorff's alpha (ordinal) of the analysts' levels; (alpha, statements rated)."""
-    rows = level_rows(statements, ("statement_id", "analyst_id"))
+    rows = level_rows(statements, ("statement_id", "analyst_id"), viewer=viewer)
     analysts = sorted({r["analyst_id"] for r in rows})
     units = sorted({r["statement_id"] for r in rows})
     value = {(r["analyst_id"], r["statement_id"]): r["rank"] for r in rows}

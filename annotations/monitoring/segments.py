@@ -74,14 +74,16 @@ def _analyst(params, errors: dict):
     return analyst
 
 
-def segment_spec(params, *, allowed=SEGMENT_PARAMETERS) -> SegmentSpec:
+def segment_spec(params, *, viewer, allowed=SEGMENT_PARAMETERS) -> SegmentSpec:
     """Check the query string (a QueryDict or a dict); ValidationError names every problem."""
     errors: dict[str, str] = {}
     codes, analyst = _codes(params, errors), _analyst(params, errors)
     own = ("code", "analyst")
     rest = {name: params.get(name) for name in params if name not in own}
     try:
-        filters = statement_filters(rest, allowed=[n for n in allowed if n not in own])
+        filters = statement_filters(
+            rest, viewer=viewer, allowed=[n for n in allowed if n not in own]
+        )
     except ValidationError as error:
         errors.update({k: v[0] for k, v in error.message_dict.items()})
     if errors:
@@ -92,7 +94,7 @@ def segment_spec(params, *, allowed=SEGMENT_PARAMETERS) -> SegmentSpec:
 def retrieved_segments(spec: SegmentSpec) -> QuerySet[Annotation]:
     """The live annotations of the spec, in reading order across meetings."""
     statements = apply_filters(Statement.objects.all(), spec.filters)
-    found = Annotation.objects.live().filter(code__in=spec.codes, statement__in=statements)
+    found = spec.filters.annotations().filter(code__in=spec.codes, statement__in=statements)
     if spec.analyst is not None:
         found = found.filter(analyst=spec.analyst)
     return found.select_related(

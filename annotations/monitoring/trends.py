@@ -20,7 +20,7 @@ from django.db.models.functions import Cast, Concat, ExtractYear
 from tracker.delegations.selectors import speaks_for_delegation
 from tracker.models import Gender, SpeakerType, Statement
 
-from ..models import Annotation, Code
+from ..models import Code
 from ..reports.data import share
 from ..reports.speakers import speaker_identity, speakers
 from .gender_index import linked_delegations
@@ -65,7 +65,7 @@ def _codes(params, errors: dict) -> tuple[list[Code], str]:
     return codes, " or ".join(dict.fromkeys(c.name for c in codes))
 
 
-def trend_spec(params, *, allowed=TREND_PARAMETERS) -> TrendSpec:
+def trend_spec(params, *, viewer, allowed=TREND_PARAMETERS) -> TrendSpec:
     """Check the query string; ValidationError names every problem."""
     check_known(params, allowed)
     errors: dict[str, str] = {}
@@ -75,7 +75,9 @@ def trend_spec(params, *, allowed=TREND_PARAMETERS) -> TrendSpec:
         errors["by"] = f"by must be one of {', '.join(BY)} (got {by[:20]!r})."
     filters = None
     try:
-        filters = statement_filters({k: params.get(k) for k in params if k in FILTERS})
+        filters = statement_filters(
+            {k: params.get(k) for k in params if k in FILTERS}, viewer=viewer
+        )
     except ValidationError as error:
         errors.update({k: " ".join(v) for k, v in error.message_dict.items()})
     if errors:
@@ -147,7 +149,7 @@ def _grouped(statements: QuerySet[Statement], by: str, *fields: str) -> QuerySet
 
 
 def _coded(spec: TrendSpec) -> Exists:
-    live = Annotation.objects.live()
+    live = spec.filters.annotations()
     return Exists(live.filter(statement=OuterRef("pk"), code__in=spec.codes))
 
 

@@ -173,6 +173,7 @@ class MeetingReportView(APIView):
             source=request.query_params.get("source"),
             threshold=request.query_params.get("threshold"),
             quotes=request.query_params.get("quotes"),
+            viewer=request.user,
         )
         if report.overview.annotations == 0:
             reason = report.warnings[0] if report.warnings else "Nothing is coded yet."
@@ -192,5 +193,6 @@ class MeetingComparisonView(APIView):
             meetings=",".join(request.query_params.getlist("meetings")),
             analyst=request.query_params.get("analyst"),
             source=request.query_params.get("source"),
+            viewer=request.user,
         )
         return Response(comparison_as_dict(comparison))

@@ -101,6 +101,7 @@ def meeting_comparison(
     meetings: str | list,
     analyst: AbstractBaseUser | str | None = None,
     source: str | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> MeetingComparison:
     """Coverage of every code in each meeting, side by side (codes matched by slug)."""
     ids = compared_meeting_ids(meetings)
@@ -109,7 +110,7 @@ def meeting_comparison(
     if missing:
         raise ValidationError({"meetings": f"No meeting with id {', '.join(missing)}."})
     ordered = [found[pk] for pk in ids]
-    options = report_options(meetings=ordered, analyst=analyst, source=source)
+    options = report_options(meetings=ordered, analyst=analyst, source=source, viewer=viewer)
     annotations = options.annotations(*ordered)
     schemes = _schemes(ordered)
     codes = (

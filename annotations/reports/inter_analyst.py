@@ -46,6 +46,7 @@ def inter_analyst_agreement(
     codes: list[CodeCoverage],
     code_ids: dict[str, int],
     analysts: list[AnalystSummary],
+    viewer=None,
 ) -> Agreement:
     statements = list(
         Statement.objects.filter(meeting=meeting)
@@ -67,6 +68,7 @@ def inter_analyst_agreement(
     triples = (
         Annotation.objects.live()
         .for_meeting(meeting)
+        .visible_to(viewer)
         .values_list("code_id", "analyst__username", "statement_id")
         .distinct()
         .order_by()

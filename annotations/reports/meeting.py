@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from tracker.models import Meeting
 
 from ..codebook.selectors import scheme_for_meeting
+from ..coding.blind.selectors import hides_others_in
 from ..coding.meetings import meeting_info
 from ..models import AdjudicationDecision
 from .claims import claim_checks
@@ -30,16 +31,24 @@ def meeting_report(
     source: str | None = None,
     threshold: float | str | None = None,
     quotes: int | str | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> MeetingReport:
     """The full report of a meeting.
 
     analyst: a user or username (one analyst's annotations); source: "all" (the
     default), "analyst" or "adjudicated"; threshold: the percentage of speakers
     under which a code is a missed-opportunity candidate (default 10); quotes:
-    quotes per code (default 5). Raises ValidationError naming a bad parameter.
+    quotes per code (default 5); viewer: whose eyes it is for (blind coding: only her own
+    coding of a blind meeting she has not finished). Raises ValidationError naming a bad
+    parameter.
     """
     options = report_options(
-        meetings=[meeting], analyst=analyst, source=source, threshold=threshold, quotes=quotes
+        meetings=[meeting],
+        analyst=analyst,
+        source=source,
+        threshold=threshold,
+        quotes=quotes,
+        viewer=viewer,
     )
     return build_report(meeting=meeting, options=options)
 
@@ -47,7 +56,8 @@ def meeting_report(
 def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
     scheme = scheme_for_meeting(meeting)
     annotations = options.annotations(meeting)
-    analysts = analyst_summaries(meeting)
+    viewer = options.viewer
+    analysts = analyst_summaries(meeting, viewer=viewer)
     overview = meeting_overview(meeting=meeting, annotations=annotations, analysts=analysts)
     codes = scheme_codes(scheme, annotations)
     code_ids = {code.slug: code.pk for code in codes}
@@ -57,11 +67,11 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
     for code in coverage:
         code.quotes = quotes.get(code.slug, [])
     missed_analyst = options.analyst if options.source == ANALYST else None
-    recorded = recorded_missed_opportunities(meeting=meeting, analyst=missed_analyst)
+    recorded = recorded_missed_opportunities(meeting=meeting, analyst=missed_analyst, viewer=viewer)
     agreement = inter_analyst_agreement(
-        meeting=meeting, codes=coverage, code_ids=code_ids, analysts=analysts
+        meeting=meeting, codes=coverage, code_ids=code_ids, analysts=analysts, viewer=viewer
     )
-    agreement.ordinal = ordinal_agreement(meeting=meeting, scheme=scheme)
+    agreement.ordinal = ordinal_agreement(meeting=meeting, scheme=scheme, viewer=viewer)
     return MeetingReport(
         meeting=meeting_info(meeting),
         source=options.source,
@@ -88,7 +98,7 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
         co_occurrence=co_occurrence(codes=coverage, code_ids=code_ids, annotations=annotations),
         agreement=agreement,
         suggestions=suggestion_usefulness(
-            meeting=meeting, coverage=coverage, analyst=missed_analyst
+            meeting=meeting, coverage=coverage, analyst=missed_analyst, viewer=viewer
         ),
         memos=report_memos(meeting=meeting, scheme=scheme, analyst=missed_analyst),
     )
@@ -96,6 +106,11 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
 
 def _warnings(*, meeting: Meeting, options: ReportOptions, overview: Overview) -> list[str]:
     warnings = []
+    if options.viewer is not None and hides_others_in(meeting=meeting, user=options.viewer):
+        warnings.append(
+            f"Blind coding: {meeting.symbol} is coded blind, so this report counts only your "
+            "own coding until you have marked all its statements done."
+        )
     if overview.statements == 0:
         warnings.append(f"{meeting.symbol} has no statements yet: import its record first.")
     elif not overview.analysts:

@@ -18,7 +18,7 @@ MISSED_OPPORTUNITY_GROUP = "missed-opportunity-indicators"
 
 
 def recorded_missed_opportunities(
-    *, meeting: Meeting, analyst: AbstractBaseUser | None = None
+    *, meeting: Meeting, analyst: AbstractBaseUser | None = None, viewer=None
 ) -> list[RecordedMissedOpportunity]:
     """The analysts' live missed opportunities, with the codes each names.
 
@@ -28,6 +28,7 @@ def recorded_missed_opportunities(
     records = (
         MissedOpportunity.objects.live()
         .filter(meeting=meeting)
+        .visible_to(viewer)
         .select_related("analyst")
         .order_by("created", "id")
     )

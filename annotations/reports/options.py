@@ -45,6 +45,9 @@ class ReportOptions:
     analyst: AbstractBaseUser | None
     threshold: float
     quotes: int
+    # Whose eyes the report is for: a blind meeting she has not finished shows her only
+    # her own coding (Annotation.objects.visible_to). None: nobody's in particular.
+    viewer: AbstractBaseUser | None = None
 
     @property
     def analyst_username(self) -> str | None:
@@ -79,19 +82,17 @@ class ReportOptions:
             queryset = queryset.filter(statement__meeting__in=meetings)
         if self.source == ANALYST:
             queryset = queryset.by(self.analyst)
-        return queryset
+        return queryset.visible_to(self.viewer)
 
 
-def analysts_of(meetings) -> list[str]:
-    """Usernames of everyone with live annotations in these meetings."""
+def analysts_of(meetings, viewer: AbstractBaseUser | None = None) -> list[str]:
+    """Usernames of everyone with live annotations in these meetings (that `viewer` sees)."""
+    visible = Annotation.objects.live().filter(statement__meeting__in=meetings).visible_to(viewer)
     return list(
         get_user_model()
-        .objects.filter(
-            annotations__statement__meeting__in=meetings, annotations__deleted_at__isnull=True
-        )
+        .objects.filter(pk__in=visible.values("analyst_id"))
         .order_by("username")
         .values_list("username", flat=True)
-        .distinct()
     )
 
 
@@ -125,7 +126,7 @@ def _quotes(value: int | str | None) -> int:
     return number
 
 
-def _analyst(value: AbstractBaseUser | str | None, meetings) -> AbstractBaseUser | None:
+def _analyst(value: AbstractBaseUser | str | None, meetings, viewer) -> AbstractBaseUser | None:
     if value is None or value == "":
         return None
     if isinstance(value, AbstractBaseUser):
@@ -133,7 +134,7 @@ def _analyst(value: AbstractBaseUser | str | None, meetings) -> AbstractBaseUser
     # PostgreSQL refuses NUL characters in a query: such a name cannot exist anyway.
     user = None if "\x00" in value else get_user_model().objects.filter(username=value).first()
     if user is None:
-        known = ", ".join(analysts_of(meetings)) or "nobody yet"
+        known = ", ".join(analysts_of(meetings, viewer)) or "nobody yet"
         raise ValidationError(
             {"analyst": f'There is no analyst "{value}". Analysts who coded this: {known}.'}
         )
@@ -147,6 +148,7 @@ def report_options(
     source: str | None = None,
     threshold: float | str | None = None,
     quotes: int | str | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> ReportOptions:
     """Check the parameters of a report over `meetings`; raise ValidationError naming each."""
     errors: dict[str, str] = {}
@@ -154,7 +156,7 @@ def report_options(
     for name, check in (
         ("threshold", lambda: _threshold(threshold)),
         ("quotes", lambda: _quotes(quotes)),
-        ("analyst", lambda: _analyst(analyst, meetings)),
+        ("analyst", lambda: _analyst(analyst, meetings, viewer)),
     ):
         try:
             values[name] = check()
@@ -176,6 +178,7 @@ def report_options(
         analyst=values["analyst"],
         threshold=values["threshold"],
         quotes=values["quotes"],
+        viewer=viewer,
     )
 
 

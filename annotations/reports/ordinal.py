@@ -29,7 +29,9 @@ class OrdinalAgreement:
     alpha: float | None
 
 
-def ordinal_agreement(*, meeting: Meeting, scheme: CodingScheme) -> list[OrdinalAgreement]:
+def ordinal_agreement(
+    *, meeting: Meeting, scheme: CodingScheme, viewer=None
+) -> list[OrdinalAgreement]:
     families = [g for g in scheme.groups or [] if g.get("scale") == "ordinal"]
     if not families:
         return []
@@ -44,6 +46,7 @@ def ordinal_agreement(*, meeting: Meeting, scheme: CodingScheme) -> list[Ordinal
     rows = (
         Annotation.objects.live()
         .filter(statement__meeting=meeting, code__in=codes)
+        .visible_to(viewer)
         .values("code__group", "statement_id", "analyst_id")
         .annotate(rank=Max(rank))
         .order_by()

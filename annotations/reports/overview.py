@@ -16,11 +16,12 @@ from .data import AnalystSummary, Breakdown, Overview, share
 from .speakers import GENDERS, SPEAKER_TYPES, breakdowns, speakers
 
 
-def analyst_summaries(meeting: Meeting) -> list[AnalystSummary]:
-    """Everyone with live annotations in the meeting, with their totals."""
+def analyst_summaries(meeting: Meeting, *, viewer=None) -> list[AnalystSummary]:
+    """Everyone with live annotations in the meeting (that `viewer` sees), with totals."""
     rows = (
         Annotation.objects.live()
         .for_meeting(meeting)
+        .visible_to(viewer)
         .values("analyst__username")
         .annotate(annotations=Count("id"), statements=Count("statement_id", distinct=True))
         .order_by("analyst__username")

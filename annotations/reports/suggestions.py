@@ -12,10 +12,14 @@ from .data import CodeCoverage, SuggestionUsefulness, share
 
 
 def suggestion_usefulness(
-    *, meeting: Meeting, coverage: list[CodeCoverage], analyst: AbstractBaseUser | None = None
+    *,
+    meeting: Meeting,
+    coverage: list[CodeCoverage],
+    analyst: AbstractBaseUser | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> list[SuggestionUsefulness]:
-    """Keyword suggestions accepted and dismissed, per code."""
-    decisions = SuggestionDecision.objects.filter(statement__meeting=meeting)
+    """Keyword suggestions accepted and dismissed, per code (those `viewer` may see)."""
+    decisions = SuggestionDecision.objects.filter(statement__meeting=meeting).visible_to(viewer)
     if analyst is not None:
         decisions = decisions.filter(analyst=analyst)
     rows = {

@@ -28,7 +28,10 @@ from .tables import TABLES, report_as_dict
 
 def _report_parameters(request: HttpRequest) -> dict:
     refuse_unknown_parameters(request.GET, REPORT_PARAMETERS)
-    return {name: request.GET.get(name) for name in REPORT_PARAMETERS}
+    return {
+        **{name: request.GET.get(name) for name in REPORT_PARAMETERS},
+        "viewer": request.user,
+    }
 
 
 def _filename(meeting: Meeting, name: str, extension: str) -> str:
@@ -46,7 +49,7 @@ def report_page(request: HttpRequest, meeting_id: int) -> HttpResponse:
             {
                 "meeting": meeting,
                 "errors": error.messages,
-                "analysts": analysts_of([meeting]),
+                "analysts": analysts_of([meeting], request.user),
                 "default_threshold": DEFAULT_THRESHOLD,
             },
             status=400,
@@ -115,6 +118,7 @@ def compare_meetings_page(request: HttpRequest) -> HttpResponse:
             meetings=_compared_ids(request),
             analyst=request.GET.get("analyst"),
             source=request.GET.get("source"),
+            viewer=request.user,
         )
     except ValidationError as error:
         context["errors"] = error.messages
@@ -131,6 +135,7 @@ def compare_meetings_csv(request: HttpRequest) -> HttpResponse:
             meetings=_compared_ids(request),
             analyst=request.GET.get("analyst"),
             source=request.GET.get("source"),
+            viewer=request.user,
         )
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 
 from tracker.models import Meeting, Statement
@@ -79,8 +80,10 @@ def side_by_side_url(meeting_id: int, statement_id: int, code_slug: str | None =
     return f"/meetings/{meeting_id}/compare-analysts/{query}#statement-{statement_id}"
 
 
-def _disputed_statement_ids(meeting: Meeting, analysts: list[str], code: Code | None) -> set[int]:
-    triples = Annotation.objects.live().for_meeting(meeting)
+def _disputed_statement_ids(
+    meeting: Meeting, analysts: list[str], code: Code | None, viewer
+) -> set[int]:
+    triples = Annotation.objects.live().for_meeting(meeting).visible_to(viewer)
     if code is not None:
         triples = triples.filter(code=code)
     pairs = disputed_pairs(
@@ -91,12 +94,18 @@ def _disputed_statement_ids(meeting: Meeting, analysts: list[str], code: Code | 
 
 
 def analyst_comparison(
-    *, meeting: Meeting, statement: int | str | None = None, code: str | None = None
+    *,
+    meeting: Meeting,
+    statement: int | str | None = None,
+    code: str | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> AnalystComparison:
-    """Each analyst's annotations next to each other: one statement, or every disputed one."""
+    """Each analyst's annotations next to each other: one statement, or every disputed one
+    (of those `viewer` may see: blind coding)."""
     analysts = list(
         Annotation.objects.live()
         .for_meeting(meeting)
+        .visible_to(viewer)
         .order_by("analyst__username")
         .values_list("analyst__username", flat=True)
         .distinct()
@@ -125,7 +134,7 @@ def analyst_comparison(
     else:
         statement_id = None
         statements = statements.filter(
-            pk__in=_disputed_statement_ids(meeting, analysts, chosen_code)
+            pk__in=_disputed_statement_ids(meeting, analysts, chosen_code, viewer)
         )
     statements = list(statements)
     by_statement: dict[int, dict[int, dict[str, list[AnalystAnnotation]]]] = defaultdict(
@@ -135,6 +144,7 @@ def analyst_comparison(
     annotations = (
         Annotation.objects.live()
         .filter(statement__in=statements)
+        .visible_to(viewer)
         .select_related("code", "analyst")
         .order_by("statement_id", "code__order", "start", "id")
     )

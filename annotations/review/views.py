@@ -196,7 +196,10 @@ def compare_analysts_page(request: HttpRequest, meeting_id: int) -> HttpResponse
     meeting = get_object_or_404(Meeting, pk=meeting_id)
     try:
         comparison = analyst_comparison(
-            meeting=meeting, statement=request.GET.get("statement"), code=request.GET.get("code")
+            meeting=meeting,
+            statement=request.GET.get("statement"),
+            code=request.GET.get("code"),
+            viewer=request.user,
         )
     except ValidationError as error:
         return render(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from tracker.models import Meeting, Statement
 
-from ...models import Annotation, CodingAssignment, StatementProgress
+from ...models import Annotation, BlindCoding, CodingAssignment, StatementProgress
 from ...roles import users_who_can_code
 
 
@@ -21,7 +21,8 @@ def _count(queryset: QuerySet, group_by: str, *, distinct: str = "pk") -> Coales
 
 def assignment_progress() -> QuerySet[CodingAssignment]:
     """Every assignment with `statements` (the meeting's), `done` (the analyst's done
-    marks in it) and `coded` (its statements the analyst has a live annotation on)."""
+    marks in it), `coded` (its statements the analyst has a live annotation on) and
+    `blind` (the meeting is coded blind)."""
     mine = {"analyst": OuterRef("analyst")}
     return (
         CodingAssignment.objects.select_related("meeting", "analyst", "assigned_by")
@@ -36,6 +37,7 @@ def assignment_progress() -> QuerySet[CodingAssignment]:
                 "analyst",
                 distinct="statement",
             ),
+            blind=Exists(BlindCoding.objects.filter(meeting=OuterRef("meeting"), enabled=True)),
         )
         .order_by("meeting__symbol", "analyst__username")
     )

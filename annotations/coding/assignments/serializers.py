@@ -18,11 +18,15 @@ class AssignmentSerializer(serializers.ModelSerializer):
         read_only=True, help_text="Statements the analyst has a live annotation on."
     )
 
+    blind = serializers.BooleanField(
+        read_only=True, help_text="Coded blind (PATCH /api/meetings/<id>/blind-coding/)."
+    )
+
     class Meta:
         model = CodingAssignment
         fields = [
             "id", "meeting", "meeting_symbol", "analyst", "assigned_by", "created",
-            "statements", "done", "coded",
+            "statements", "done", "coded", "blind",
         ]  # fmt: skip
         read_only_fields = fields
 

@@ -8,8 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tracker.models import Meeting
+
 from ...models import CodingAssignment
 from ...roles import can_administer
+from ..blind.services import blind_coding_set
 from .forms import AssignmentForm
 from .selectors import assignment_progress
 from .services import assignment_create, assignment_delete
@@ -54,5 +57,24 @@ def assignment_withdraw(request: HttpRequest, assignment_id: int) -> HttpRespons
         request,
         f"{assignment.meeting.symbol} is no longer assigned to "
         f"{assignment.analyst.get_username()} (their coding stays).",
+    )
+    return redirect("coding-assignments")
+
+
+@require_POST
+def blind_coding_switch(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """The page's switch: blind=on or blind=off (anything else is a 400 naming it)."""
+    _require_administrator(request)
+    meeting = get_object_or_404(Meeting, pk=meeting_id)
+    choice = request.POST.get("blind", "")
+    if choice not in ("on", "off"):
+        form = AssignmentForm()
+        return _render(
+            request, form, [f"Blind coding is switched “on” or “off”, not “{choice}”."], 400
+        )
+    blind_coding_set(meeting=meeting, enabled=choice == "on", actor=request.user)
+    state = "on: its analysts see others' coding once they have marked all its statements done"
+    messages.success(
+        request, f"Blind coding of {meeting.symbol} is {state if choice == 'on' else 'off'}."
     )
     return redirect("coding-assignments")

@@ -26,7 +26,7 @@ def chart_image(request: HttpRequest, name: str, extension: str) -> HttpResponse
     if name not in CHARTS or extension not in ("svg", "png"):
         raise Http404(f"There is no chart {name}.{extension}.")
     try:
-        chart = chart_for(name, request.GET)
+        chart = chart_for(name, request.GET, viewer=request.user)
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     if extension == "svg":

@@ -69,7 +69,7 @@ def _delegation(slug: str) -> Delegation:
 
 
 def delegation_profile_page(request: HttpRequest, slug: str) -> HttpResponse:
-    profile = delegation_profile(_delegation(slug))
+    profile = delegation_profile(_delegation(slug), viewer=request.user)
     return render(
         request,
         "annotations/monitoring/profile.html",
@@ -78,7 +78,7 @@ def delegation_profile_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def delegation_profile_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    profile = delegation_profile(_delegation(slug))
+    profile = delegation_profile(_delegation(slug), viewer=request.user)
     rows = (
         [row.code.scheme.slug, row.code.slug, row.code.name, row.statements, profile.statements,
          "" if row.share is None else f"{row.share:.1f}"]

@@ -32,7 +32,7 @@ def matrix_page(request: HttpRequest) -> HttpResponse:
     if not request.GET:
         return render(request, "annotations/monitoring/matrix.html", context)
     try:
-        result = matrix(matrix_spec(request.GET))
+        result = matrix(matrix_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         context["errors"] = error.messages
         return render(request, "annotations/monitoring/matrix.html", context, status=400)
@@ -49,7 +49,7 @@ def matrix_page(request: HttpRequest) -> HttpResponse:
 
 def matrix_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = matrix(matrix_spec(request.GET))
+        result = matrix(matrix_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     spec = result.spec

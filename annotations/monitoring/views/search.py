@@ -55,7 +55,7 @@ def search_page_view(request: HttpRequest) -> HttpResponse:
     if not request.GET:
         return render(request, "annotations/monitoring/search.html", context)
     try:
-        tree, filters, page, size = searched(request.GET)
+        tree, filters, page, size = searched(request.GET, viewer=request.user)
         count, page_hits = search_page(tree, filters, page=page, size=size)
     except ValidationError as error:
         context["errors"] = error.messages
@@ -92,7 +92,7 @@ SEARCH_CSV_HEADER = [
 def search_csv(request: HttpRequest) -> HttpResponse:
     """Every hit (not only a page) as CSV, the API's columns plus the passage's link."""
     try:
-        tree, filters, _, _ = searched(request.GET)
+        tree, filters, _, _ = searched(request.GET, viewer=request.user)
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     statements = search_statements(tree, filters).iterator(chunk_size=2000)
@@ -106,21 +106,25 @@ def search_csv(request: HttpRequest) -> HttpResponse:
 def gender_index_page(request: HttpRequest) -> HttpResponse:
     context = {"section": "gender-index", "params": request.GET, **filter_choices()}
     try:
-        filters = statement_filters(request.GET)
+        filters = statement_filters(request.GET, viewer=request.user)
     except ValidationError as error:
         context["errors"] = error.messages
         return render(request, "annotations/monitoring/gender_index.html", context, status=400)
     context.update(
         index=gender_index(filters),
         query=urlencode(filters.query),
-        charts=[ChartOnPage("gender-index", gender_index_chart(request.GET), filters.query)],
+        charts=[
+            ChartOnPage(
+                "gender-index", gender_index_chart(request.GET, request.user), filters.query
+            )
+        ],
     )
     return render(request, "annotations/monitoring/gender_index.html", context)
 
 
 def gender_index_csv(request: HttpRequest) -> HttpResponse:
     try:
-        index = gender_index(statement_filters(request.GET))
+        index = gender_index(statement_filters(request.GET, viewer=request.user))
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     rows = ([r.name, r.slug, r.statements, r.label] for r in index.rows)

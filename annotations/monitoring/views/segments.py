@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from ...models import Annotation
 from ..paging import PAGING, paging
 from ..segments import (
     SEGMENT_COLUMNS,
@@ -24,7 +25,8 @@ TEMPLATE = "annotations/monitoring/segments.html"
 
 
 def _choices(request: HttpRequest) -> dict:
-    analysts = get_user_model().objects.filter(annotations__isnull=False).distinct()
+    coded = Annotation.objects.live().visible_to(request.user).values("analyst_id")
+    analysts = get_user_model().objects.filter(pk__in=coded)
     return {
         "section": "segments",
         "params": request.GET,
@@ -39,7 +41,9 @@ def segments_page_view(request: HttpRequest) -> HttpResponse:
     if not request.GET:
         return render(request, TEMPLATE, context)
     try:
-        spec = segment_spec(request.GET, allowed=(*SEGMENT_PARAMETERS, *PAGING))
+        spec = segment_spec(
+            request.GET, viewer=request.user, allowed=(*SEGMENT_PARAMETERS, *PAGING)
+        )
         page, size = paging(request.GET)
     except ValidationError as error:
         context["errors"] = error.messages
@@ -63,7 +67,7 @@ def segments_page_view(request: HttpRequest) -> HttpResponse:
 def segments_csv(request: HttpRequest) -> HttpResponse:
     """Every segment (not only a page), the API's columns plus the passage's link."""
     try:
-        spec = segment_spec(request.GET)
+        spec = segment_spec(request.GET, viewer=request.user)
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
     rows = (

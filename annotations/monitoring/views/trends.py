@@ -56,7 +56,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
     if not request.GET:
         return render(request, "annotations/monitoring/trends.html", context)
     try:
-        result = trends(trend_spec(request.GET))
+        result = trends(trend_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         context["errors"] = error.messages
         return render(request, "annotations/monitoring/trends.html", context, status=400)
@@ -82,7 +82,7 @@ def _percent(value: float | None) -> str:
 
 def trends_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = trends(trend_spec(request.GET))
+        result = trends(trend_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         return _bad(error)
     rows = (
@@ -97,7 +97,7 @@ def trends_csv(request: HttpRequest) -> HttpResponse:
 
 def briefers_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = trends(trend_spec(request.GET))
+        result = trends(trend_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         return _bad(error)
     rows = (
@@ -111,7 +111,7 @@ def briefers_csv(request: HttpRequest) -> HttpResponse:
 def passages_view(request: HttpRequest) -> HttpResponse:
     context = {"section": "passages", "params": request.GET, **filter_choices()}
     try:
-        filters = statement_filters(request.GET, allowed=(*FILTERS, *PAGING))
+        filters = statement_filters(request.GET, viewer=request.user, allowed=(*FILTERS, *PAGING))
         page, size = paging(request.GET)
     except ValidationError as error:
         context["errors"] = error.messages
@@ -154,7 +154,7 @@ def _passage_rows(passage, absolute) -> list[list]:
 def passages_csv(request: HttpRequest) -> HttpResponse:
     """Every passage the page lists under these filters (all pages, in the page's order)."""
     try:
-        filters = statement_filters(request.GET, allowed=(*FILTERS, *PAGING))
+        filters = statement_filters(request.GET, viewer=request.user, allowed=(*FILTERS, *PAGING))
         paging(request.GET)
     except ValidationError as error:
         return _bad(error)

@@ -8,6 +8,7 @@ import { closePicker } from "./picker.js";
 import { canCode, config, root, state, urls } from "./state.js";
 import { renderSuggestions } from "./suggestion_list.js";
 
+// Absent in a blind meeting the analyst has not finished: others' work is not hers to see.
 const viewSelect = document.getElementById("view-analyst");
 const readonlyBanner = document.getElementById("readonly-banner");
 
@@ -21,6 +22,7 @@ function showReadOnly() {
 }
 
 async function view(username) {
+  if (!viewSelect) return false;
   closePicker();
   closeCard();
   try {
@@ -46,5 +48,5 @@ async function view(username) {
 export const viewAnalyst = (username) => view(username);
 
 export function listenToCompare() {
-  viewSelect.addEventListener("change", () => view(viewSelect.value));
+  viewSelect?.addEventListener("change", () => view(viewSelect.value));
 }

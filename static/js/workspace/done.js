@@ -9,11 +9,31 @@ import { sayUndoable } from "./undo.js";
 
 const progressBar = document.getElementById("progress");
 const progressText = document.getElementById("progress-text");
+const blindBanner = document.getElementById("blind-banner");
+
+// A blind meeting: others' work is hidden until every statement is done. The server
+// decides what it shows; the banner only counts down, and says when a reload shows it.
+function renderBlind(done, total) {
+  if (!blindBanner || blindBanner.dataset.hidesOthers !== "true") return;
+  const left = total - done;
+  if (left > 0) {
+    blindBanner.textContent =
+      `Blind coding: other analysts' work appears when you have marked all ${total} ` +
+      `statements done; ${left} left.`;
+    return;
+  }
+  blindBanner.textContent = `Blind coding: you have marked all ${total} statements done. `;
+  const reload = document.createElement("a");
+  reload.href = window.location.pathname;
+  reload.textContent = "Reload to see other analysts' work.";
+  blindBanner.append(reload);
+}
 
 export function renderProgress(done, total) {
   progressBar.max = Math.max(total, 1);
   progressBar.value = done;
   progressText.textContent = `${done} of ${total} statements done`;
+  renderBlind(done, total);
 }
 
 /** Draw a statement's done mark as the server has it. */

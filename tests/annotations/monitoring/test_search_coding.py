@@ -114,7 +114,7 @@ def test_more_hits_than_the_limit_are_refused_with_a_message(
     with pytest.raises(ValidationError, match="more than 1 hits; code at most 1"):
         search_hits_code(
             analyst=analyst_a, code=victim, tree=parse("victim-centred"),
-            filters=statement_filters({}),
+            filters=statement_filters({}, viewer=None),
         )  # fmt: skip
     assert not Annotation.objects.exists()
 
