@@ -127,13 +127,13 @@ def unfinished_blind_meetings(user) -> models.QuerySet:
     return Meeting.objects.filter(blind_coding__enabled=True).filter(Exists(open_statements))
 
 
-def _others_hidden(user, meeting_path: str) -> Q | None:
+def _others_hidden(user, meeting_path: str, owner_field: str = "analyst_id") -> Q | None:
     """The condition that keeps `user` from others' work in unfinished blind meetings;
     None when she sees everything (annotations.roles.sees_blind_coding)."""
     if user is None or sees_blind_coding(user):
         return None
     hidden = {f"{meeting_path}__in": unfinished_blind_meetings(user)}
-    return Q(analyst_id=user.pk) | ~Q(**hidden)
+    return Q(**{owner_field: user.pk}) | ~Q(**hidden)
 
 
 class VisibleToQuerySet(models.QuerySet):
@@ -141,9 +141,10 @@ class VisibleToQuerySet(models.QuerySet):
     None stands for a caller that speaks for nobody in particular (benchmarks, commands)."""
 
     meeting_path = "statement__meeting"
+    owner_field = "analyst_id"
 
     def visible_to(self, user):
-        condition = _others_hidden(user, self.meeting_path)
+        condition = _others_hidden(user, self.meeting_path, self.owner_field)
         return self if condition is None else self.filter(condition)
 
 
@@ -408,7 +409,12 @@ class CodingAssignment(models.Model):
         return f"{self.meeting} → {self.analyst}"
 
 
-class MemoQuerySet(models.QuerySet):
+class MemoQuerySet(VisibleToQuerySet):
+    # A memo on a meeting coded blind is the analyst's own work like her annotations; a
+    # memo on a code belongs to no meeting and is never hidden.
+    meeting_path = "meeting"
+    owner_field = "author_id"
+
     def live(self):
         """Memos not deleted (soft-deleted ones stay for history and undo)."""
         return self.filter(deleted_at__isnull=True)

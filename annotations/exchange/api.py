@@ -222,7 +222,10 @@ class ProjectQdpxView(AnnotationDownloadView):
             meetings=meetings,
             schemes=schemes,
             memos=memos_for_export(
-                meetings=meetings, schemes=schemes, author=request.query_params.get("analyst")
+                meetings=meetings,
+                schemes=schemes,
+                author=request.query_params.get("analyst"),
+                viewer=request.user,
             ),
         )
         filename = "".join(c if c.isalnum() else "-" for c in name) + f".{self.format.extension}"

@@ -12,13 +12,19 @@ from .data import MemoEntry, ReportMemos
 
 
 def report_memos(
-    *, meeting: Meeting, scheme: CodingScheme, analyst: AbstractBaseUser | None = None
+    *,
+    meeting: Meeting,
+    scheme: CodingScheme,
+    analyst: AbstractBaseUser | None = None,
+    viewer: AbstractBaseUser | None = None,
 ) -> ReportMemos:
     """The live memos on `meeting` and on the codes of its scheme (one query, always run,
     so the report's query count does not depend on whether anyone wrote one); only
     `analyst`'s when the report counts one analyst."""
     memos = ReportMemos()
-    for memo in memos_for_meeting(meeting=meeting, scheme=scheme, author=analyst):
+    for memo in memos_for_meeting(
+        meeting=meeting, scheme=scheme, author=analyst, viewer=viewer
+    ):
         entry = MemoEntry(
             id=memo.pk,
             author=memo.author.get_username(),

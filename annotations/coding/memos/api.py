@@ -60,8 +60,8 @@ class MemoViewSet(OwnedWorkViewSet):
 
     def get_queryset(self):
         if self.action == "restore":
-            return Memo.objects.select_related("author", "code")
-        return memos()
+            return Memo.objects.visible_to(self.request.user).select_related("author", "code")
+        return memos(self.request.user)
 
     def create(self, request, *args, **kwargs):
         given = MemoCreateSerializer(data=request.data)

@@ -28,6 +28,7 @@ from annotations.coding.services import (
     statement_mark_done,
     statement_mark_not_done,
 )
+from annotations.coding.memos.services import memo_create
 from annotations.models import Annotation, BlindCoding, Code
 from annotations.monitoring.reference_levels import reference_level_declare
 from tests.annotations.monitoring.corpus import build_corpus
@@ -77,6 +78,8 @@ def world(codebook, administrator, analyst_a, analyst_b) -> World:
     missed_opportunity_create(
         meeting=ga, analyst=analyst_b, title=BRUNO_MISSED, rationale="Nobody spoke of it."
     )
+    # His memo on the meeting is his work on it too (a memo on a code is not: below).
+    memo_create(author=analyst_b, meeting=ga, title="Bruno's reading", text="Mostly prevention.")
     ids = list(ga.statements.order_by("order").values_list("pk", flat=True))
     return World(ga, corpus.sc, theirs, mine, ids)
 
@@ -215,6 +218,7 @@ READ_PATHS = [
         lambda w: f"/api/missed-opportunities/?meeting={m(w)}",
         mentions_bruno,
     ),
+    ReadPath("memos API", lambda w: f"/api/memos/?meeting={m(w)}", mentions_bruno),
     ReadPath("workspace analyst switch", lambda w: f"/meetings/{m(w)}/", mentions_bruno),
     ReadPath("CSV export", lambda w: f"/api/export/annotations.csv?meeting={m(w)}", mentions_bruno),
     ReadPath(
@@ -437,3 +441,12 @@ def test_the_assignment_page_switches_blind_coding(world, administrator, analyst
         .status_code
         == 403
     )
+
+
+def test_a_memo_on_a_code_belongs_to_no_meeting_and_is_never_hidden(world, analyst_a, analyst_b):
+    code = Code.objects.get(slug=X)
+    memo = memo_create(author=analyst_b, code=code, text="When to use it.")
+    client = signed_in(analyst_a)
+    listed = [entry["id"] for entry in json_of(client.get(f"/api/memos/?code={code.pk}"))["results"]]
+    assert listed == [memo.pk]
+    assert client.get(f"/api/memos/?meeting={m(world)}").json()["results"] == []
