@@ -57,9 +57,15 @@ class IsoUtcTimestamp(Func):
     output_field = TextField()
 
     def as_postgresql(self, compiler, connection, **extra):
+        # The timestamp's own text in UTC, "2017-09-27 15:04:05.12" (DateStyle ISO,
+        # which streaming.copy_out sets; trailing zeros of the microseconds dropped,
+        # ".000000" dropped with its point), padded with zeros to 26 characters and
+        # the point put back: cheaper than TO_CHAR, the largest single cost of the
+        # formatted export (benchmarks/README.md). The value is computed once a row.
         sql, params = compiler.compile(self.source_expressions[0])
-        pattern = 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'
-        return f"TO_CHAR(({sql}) AT TIME ZONE 'UTC', '{pattern}')", params
+        text = f"(({sql}) AT TIME ZONE 'UTC')::text"
+        padded = f"overlay(rpad({text}, 26, '0') placing 'T' from 11 for 1)"
+        return f"(overlay({padded} placing '.' from 20 for 1) || '+00:00')", params
 
     def as_sqlite(self, compiler, connection, **extra):
         # Django stores UTC as "YYYY-MM-DD HH:MM:SS" with ".ffffff" unless it is zero.
@@ -97,8 +103,9 @@ def _cell(heading: str, lookup, *, quoted: bool) -> Expression:
     if heading == "created":
         return IsoUtcTimestamp(value)
     if not is_text_cell(heading):
-        # COPY writes NULL as nothing and quotes an empty string: leave NULL to it.
-        return CsvPlainCell(value) if quoted else Cast(value, TextField())
+        # COPY writes a number or a date as its text (dates in DateStyle ISO, which
+        # streaming.copy_out sets) and NULL as nothing, unquoted: leave both to it.
+        return CsvPlainCell(value) if quoted else value
     return CsvTextCell(value) if quoted else FormulaSafe(value)
 
 
