@@ -43,10 +43,7 @@ class FormulaSafe(Func):
         value_sql, value_params = compiler.compile(
             Coalesce(self.source_expressions[0], Value(""), output_field=TextField())
         )
-        sql = (
-            f"(CASE WHEN {test(value_sql)} "
-            f"THEN '''' || {value_sql} ELSE {value_sql} END)"
-        )
+        sql = f"(CASE WHEN {test(value_sql)} THEN '''' || {value_sql} ELSE {value_sql} END)"
         return sql, value_params
 
     def _by_code_point(self, compiler, function: str):
