@@ -93,6 +93,32 @@ class CsvLine(Func):
             params.extend(cell_params)
         return " || ',' || ".join(parts), tuple(params)
 
+    def as_sqlite(self, compiler, connection, **extra):
+        # One printf a row: its %w writes a text with every '"' doubled, so a quoted
+        # cell is '"%w"' of the formula-safe text, any other cell '%s' of its text.
+        # Three times cheaper than REPLACE and || on twenty cells (benchmarks/README.md).
+        # printf ends a text at a NUL character, which never reaches the database:
+        # forms, serializers and importers refuse it, and PostgreSQL cannot store it.
+        specifiers, arguments = [], []
+        for expression in self.source_expressions:
+            if isinstance(expression, CsvTextCell):
+                specifiers.append('"%w"')
+                expression = FormulaSafe(*expression.source_expressions)
+            else:
+                specifiers.append("%s")
+            arguments.append(expression)
+        return printf(compiler, ",".join(specifiers), arguments)
+
+
+def printf(compiler, template: str, arguments) -> tuple[str, tuple]:
+    """SQLite's printf(template, arguments…); the template goes as a parameter."""
+    parts, params = ["%s"], [template]
+    for argument in arguments:
+        sql, argument_params = compiler.compile(argument)
+        parts.append(sql)
+        params.extend(argument_params)
+    return f"printf({', '.join(parts)})", tuple(params)
+
 
 def is_text_cell(heading: str) -> bool:
     return heading not in NUMBER_HEADINGS and heading not in {"meeting_date", "created"}

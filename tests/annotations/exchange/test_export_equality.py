@@ -36,6 +36,8 @@ MEMOS = [
     "Survivors 🙏🏽, commas, ; semicolons and a backslash \\ too",
     "a control \x01 character and a line separator \u2028 here",
     "\\.",
+    # Printf's own signs in the text (SQLite's CSV lines are one printf a row).
+    '100% of "%s", %w and %%',
     "",
 ]
 
