@@ -13,7 +13,8 @@ formula-guarded (FormulaSafe), numbers and dates as text, timestamps as ISO
   doubled), for SQLite, which has no COPY.
 
 The SQL uses SUBSTR, REPLACE, CASE, CAST and ||, which PostgreSQL and SQLite
-both have; timestamps get a small per-vendor function.
+both have; timestamps and the formula test get a small per-vendor function, and
+SQLite builds each line with one printf.
 
 The formula rule lives in exchange.formula (in Python and in SQL), nowhere
 else; the tests check that the two agree.
@@ -60,8 +61,8 @@ class IsoUtcTimestamp(Func):
         # The timestamp's own text in UTC, "2017-09-27 15:04:05.12" (DateStyle ISO,
         # which streaming.copy_out sets; trailing zeros of the microseconds dropped,
         # ".000000" dropped with its point), padded with zeros to 26 characters and
-        # the point put back: cheaper than TO_CHAR, the largest single cost of the
-        # formatted export (benchmarks/README.md). The value is computed once a row.
+        # the point put back: cheaper than TO_CHAR, which was the largest single cost
+        # of the formatted export (benchmarks/README.md).
         sql, params = compiler.compile(self.source_expressions[0])
         text = f"(({sql}) AT TIME ZONE 'UTC')::text"
         padded = f"overlay(rpad({text}, 26, '0') placing 'T' from 11 for 1)"
@@ -96,7 +97,7 @@ class CsvLine(Func):
     def as_sqlite(self, compiler, connection, **extra):
         # One printf a row: its %w writes a text with every '"' doubled, so a quoted
         # cell is '"%w"' of the formula-safe text, any other cell '%s' of its text.
-        # Three times cheaper than REPLACE and || on twenty cells (benchmarks/README.md).
+        # About half the query's time of REPLACE and || on twenty cells (benchmarks/README.md).
         # printf ends a text at a NUL character, which never reaches the database:
         # forms, serializers and importers refuse it, and PostgreSQL cannot store it.
         specifiers, arguments = [], []
