@@ -13,7 +13,8 @@ formula-guarded (FormulaSafe), numbers and dates as text, timestamps as ISO
   doubled), for SQLite, which has no COPY.
 
 The SQL uses SUBSTR, REPLACE, CASE, CAST and ||, which PostgreSQL and SQLite
-both have; timestamps get a small per-vendor function.
+both have; timestamps and the formula test get a small per-vendor function, and
+SQLite builds each line with one printf.
 
 The formula rule lives in exchange.formula (in Python and in SQL), nowhere
 else; the tests check that the two agree.
@@ -57,9 +58,15 @@ class IsoUtcTimestamp(Func):
     output_field = TextField()
 
     def as_postgresql(self, compiler, connection, **extra):
+        # The timestamp's own text in UTC, "2017-09-27 15:04:05.12" (DateStyle ISO,
+        # which streaming.copy_out sets; trailing zeros of the microseconds dropped,
+        # ".000000" dropped with its point), padded with zeros to 26 characters and
+        # the point put back: cheaper than TO_CHAR, which was the largest single cost
+        # of the formatted export (benchmarks/README.md).
         sql, params = compiler.compile(self.source_expressions[0])
-        pattern = 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'
-        return f"TO_CHAR(({sql}) AT TIME ZONE 'UTC', '{pattern}')", params
+        text = f"(({sql}) AT TIME ZONE 'UTC')::text"
+        padded = f"overlay(rpad({text}, 26, '0') placing 'T' from 11 for 1)"
+        return f"(overlay({padded} placing '.' from 20 for 1) || '+00:00')", params
 
     def as_sqlite(self, compiler, connection, **extra):
         # Django stores UTC as "YYYY-MM-DD HH:MM:SS" with ".ffffff" unless it is zero.
@@ -87,6 +94,32 @@ class CsvLine(Func):
             params.extend(cell_params)
         return " || ',' || ".join(parts), tuple(params)
 
+    def as_sqlite(self, compiler, connection, **extra):
+        # One printf a row: its %w writes a text with every '"' doubled, so a quoted
+        # cell is '"%w"' of the formula-safe text, any other cell '%s' of its text.
+        # About half the query's time of REPLACE and || on twenty cells (benchmarks/README.md).
+        # printf ends a text at a NUL character, which never reaches the database:
+        # forms, serializers and importers refuse it, and PostgreSQL cannot store it.
+        specifiers, arguments = [], []
+        for expression in self.source_expressions:
+            if isinstance(expression, CsvTextCell):
+                specifiers.append('"%w"')
+                expression = FormulaSafe(*expression.source_expressions)
+            else:
+                specifiers.append("%s")
+            arguments.append(expression)
+        return printf(compiler, ",".join(specifiers), arguments)
+
+
+def printf(compiler, template: str, arguments) -> tuple[str, tuple]:
+    """SQLite's printf(template, arguments…); the template goes as a parameter."""
+    parts, params = ["%s"], [template]
+    for argument in arguments:
+        sql, argument_params = compiler.compile(argument)
+        parts.append(sql)
+        params.extend(argument_params)
+    return f"printf({', '.join(parts)})", tuple(params)
+
 
 def is_text_cell(heading: str) -> bool:
     return heading not in NUMBER_HEADINGS and heading not in {"meeting_date", "created"}
@@ -97,8 +130,9 @@ def _cell(heading: str, lookup, *, quoted: bool) -> Expression:
     if heading == "created":
         return IsoUtcTimestamp(value)
     if not is_text_cell(heading):
-        # COPY writes NULL as nothing and quotes an empty string: leave NULL to it.
-        return CsvPlainCell(value) if quoted else Cast(value, TextField())
+        # COPY writes a number or a date as its text (dates in DateStyle ISO, which
+        # streaming.copy_out sets) and NULL as nothing, unquoted: leave both to it.
+        return CsvPlainCell(value) if quoted else value
     return CsvTextCell(value) if quoted else FormulaSafe(value)
 
 

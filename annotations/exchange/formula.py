@@ -12,27 +12,52 @@ the exports the database formats (exchange.csv_sql). The tests check that the tw
 agree.
 """
 
+from collections.abc import Callable
+
 from django.db.models import Func, TextField, Value
 from django.db.models.functions import Coalesce
 
 from tracker.web.csv_files import FORMULA_STARTS, neutralise_formula
 
-__all__ = ["FORMULA_STARTS", "FormulaSafe", "neutralise_formula"]
+__all__ = ["FORMULA_CODES", "FORMULA_STARTS", "FormulaSafe", "neutralise_formula"]
+
+# The code points of FORMULA_STARTS: the SQL tests a cell's first character by its number.
+FORMULA_CODES = tuple(ord(start) for start in FORMULA_STARTS)
 
 
 class FormulaSafe(Func):
     """The formula rule in SQL: the text (NULL as '') with a leading apostrophe when
-    it starts with one of FORMULA_STARTS, as csv_files.neutralise_formula does."""
+    it starts with one of FORMULA_STARTS, as csv_files.neutralise_formula does.
+
+    PostgreSQL's ascii() and SQLite's unicode() give the code point of the first
+    character (whatever the script; 0 or NULL for ''), tested against
+    FORMULA_CODES: one call returning an integer per cell instead of cutting out
+    a one-character string and comparing it as text six times, which on
+    thirteen text cells a row was a large part of the export's cost
+    (benchmarks/README.md, "The export against raw COPY").
+    """
 
     output_field = TextField()
 
-    def as_sql(self, compiler, connection, **extra):
+    def _guarded(self, compiler, test: Callable[[str], str]):
         value_sql, value_params = compiler.compile(
             Coalesce(self.source_expressions[0], Value(""), output_field=TextField())
         )
+        sql = f"(CASE WHEN {test(value_sql)} THEN '''' || {value_sql} ELSE {value_sql} END)"
+        return sql, value_params
+
+    def _by_code_point(self, compiler, function: str):
+        codes = ", ".join(str(code) for code in FORMULA_CODES)
+        sql, params = self._guarded(compiler, lambda value: f"{function}({value}) IN ({codes})")
+        return sql, (*params, *params, *params)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self._by_code_point(compiler, "ascii")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self._by_code_point(compiler, "unicode")
+
+    def as_sql(self, compiler, connection, **extra):
         starts = ", ".join(["%s"] * len(FORMULA_STARTS))
-        sql = (
-            f"(CASE WHEN SUBSTR({value_sql}, 1, 1) IN ({starts}) "
-            f"THEN '''' || {value_sql} ELSE {value_sql} END)"
-        )
-        return sql, (*value_params, *FORMULA_STARTS, *value_params, *value_params)
+        sql, params = self._guarded(compiler, lambda value: f"SUBSTR({value}, 1, 1) IN ({starts})")
+        return sql, (*params, *FORMULA_STARTS, *params, *params)

@@ -13,7 +13,7 @@ import json
 
 from django.db.models import F, Func, QuerySet, TextField
 
-from .csv_sql import IsoUtcTimestamp, live_in_export_order
+from .csv_sql import NUMBER_HEADINGS, IsoUtcTimestamp, live_in_export_order
 from .rows import EXPORT_COLUMNS
 
 
@@ -29,6 +29,24 @@ class JsonValue(Func):
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"json_quote({sql})", params
+
+
+class JsonNumber(JsonValue):
+    """A number as its digits, NULL as null: what to_json writes, without its call."""
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"COALESCE(({sql})::text, 'null')", params
+
+
+class JsonPlainString(JsonValue):
+    """A date or an IsoUtcTimestamp in quotes, NULL as null: their text is digits and
+    - : . T +, which JSON never escapes (dates in DateStyle ISO, as
+    streaming.copy_out sets it, the form to_json writes them in)."""
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"""COALESCE('"' || ({sql})::text || '"', 'null')""", params
 
 
 class JsonLine(Func):
@@ -54,8 +72,14 @@ class JsonLine(Func):
 
 def _value(heading: str, lookup) -> JsonValue:
     value = F(lookup) if isinstance(lookup, str) else lookup
-    # Microseconds always, as the CSV has them: the two exports show the same text.
-    return JsonValue(IsoUtcTimestamp(value) if heading == "created" else value)
+    if heading == "created":
+        # Microseconds always, as the CSV has them: the two exports show the same text.
+        return JsonPlainString(IsoUtcTimestamp(value))
+    if heading == "meeting_date":
+        return JsonPlainString(value)
+    if heading in NUMBER_HEADINGS:
+        return JsonNumber(value)
+    return JsonValue(value)
 
 
 def jsonl_line_queryset(annotations: QuerySet) -> QuerySet:

@@ -25,6 +25,9 @@ from django.db.models import QuerySet
 
 PIECE_ROWS = 1000  # about 260 KB of CSV, 530 KB of JSON Lines
 BATCH_ROWS = 10_000
+# For the COPY's transaction only (SET LOCAL): the text of dates and timestamps
+# (COPY's own, and exchange.csv_sql.IsoUtcTimestamp's) follows DateStyle.
+COPY_SETTINGS = ("SET LOCAL DateStyle = 'ISO, MDY'",)
 
 
 def copy_sql(queryset: QuerySet, options: str) -> str:
@@ -47,6 +50,8 @@ def copy_out(queryset: QuerySet, options: str, *, crlf: bool = False) -> Iterato
     """
     statement = copy_sql(queryset, options)
     with transaction.atomic(), connection.cursor() as cursor:
+        for setting in COPY_SETTINGS:
+            cursor.execute(setting)
         with cursor.cursor.copy(statement) as copy:
             rows = iter(copy)
             while piece := list(islice(rows, PIECE_ROWS)):

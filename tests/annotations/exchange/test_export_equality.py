@@ -36,6 +36,8 @@ MEMOS = [
     "Survivors 🙏🏽, commas, ; semicolons and a backslash \\ too",
     "a control \x01 character and a line separator \u2028 here",
     "\\.",
+    # Printf's own signs in the text (SQLite's CSV lines are one printf a row).
+    '100% of "%s", %w and %%',
     "",
 ]
 
@@ -187,3 +189,55 @@ def test_the_reference_holds_what_the_comparison_is_about(corpus):
     assert ',"",' in csv_text  # an empty memo; empty numbers for statement-level rows: ",,"
     assert ",,," in csv_text or ',,"' in csv_text
     assert jsonl_text.count("\n") == len(MEMOS) - 1  # the deleted one is gone
+
+
+CREATED = [
+    datetime.datetime(2017, 9, 27, 15, 4, 5, tzinfo=datetime.UTC),  # no microseconds
+    datetime.datetime(2017, 9, 27, 15, 4, 5, 120000, tzinfo=datetime.UTC),  # trailing zeros
+    datetime.datetime(2017, 9, 27, 15, 4, 5, 1, tzinfo=datetime.UTC),  # leading zeros
+    datetime.datetime(2021, 12, 31, 23, 59, 59, 999999, tzinfo=datetime.UTC),
+    # Not in UTC: the export writes it in UTC (2021-10-21T18:30:00.500000+00:00).
+    datetime.datetime(
+        2021, 10, 22, 0, 0, 0, 500000, tzinfo=datetime.timezone(datetime.timedelta(hours=5.5))
+    ),
+    datetime.datetime(2000, 1, 1, 0, 0, 0, 10, tzinfo=datetime.UTC),
+]
+
+
+@pytest.fixture
+def stamped(corpus):
+    """The corpus with `created` times whose microseconds need padding, one per annotation."""
+    for annotation, created in zip(live().order_by("id"), CREATED * 2, strict=False):
+        Annotation.objects.filter(pk=annotation.pk).update(created=created)
+    return corpus
+
+
+def test_timestamps_keep_six_digits_of_microseconds_in_utc(api, stamped):
+    csv_text = body(api.get("/api/export/annotations.csv")).decode()
+    jsonl_text = body(api.get("/api/export/annotations.jsonl")).decode()
+    for stamp in (
+        "2017-09-27T15:04:05.000000+00:00",
+        "2017-09-27T15:04:05.120000+00:00",
+        "2017-09-27T15:04:05.000001+00:00",
+        "2021-12-31T23:59:59.999999+00:00",
+        "2021-10-21T18:30:00.500000+00:00",
+        "2000-01-01T00:00:00.000010+00:00",
+    ):
+        assert f",{stamp}\r\n" in csv_text
+        assert f'"created": "{stamp}"}}\n' in jsonl_text
+    assert csv_text.encode() == reference_csv(live())
+    assert jsonl_text.encode() == reference_jsonl(live())
+
+
+def test_the_session_date_style_and_time_zone_do_not_change_the_export(api, stamped):
+    """A connection left in another DateStyle and TimeZone exports the same bytes."""
+    from django.db import connection
+
+    expected_csv, expected_jsonl = reference_csv(live()), reference_jsonl(live())
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # Undone when the test's transaction is rolled back.
+            cursor.execute("SET LOCAL DateStyle = 'SQL, DMY'")
+            cursor.execute("SET LOCAL TimeZone = 'America/New_York'")
+    assert body(api.get("/api/export/annotations.csv")) == expected_csv
+    assert body(api.get("/api/export/annotations.jsonl")) == expected_jsonl
