@@ -37,6 +37,7 @@ SEARCHES = {
     "boolean": "(survivors OR victims) justice -girls",
 }
 SECTIONS = ("sql", "pages", "statements", "export")
+TRIAL_SIZE = {"base_meetings": 4, "statements_per_meeting": 50, "copies": 3, "rare_every": 7}
 
 
 def inside_xl_postgres(argv: list[str]) -> None:
@@ -191,8 +192,8 @@ def load() -> str:
 
 
 def measure_sql(report: Report, *, repeat: int) -> None:
-    from .measure_monitoring import search_times, trend_times
-    from .stats import ms, ratio, spread_ms
+    from benchmarks.measure_monitoring import search_times, trend_times
+    from benchmarks.stats import ms, ratio, spread_ms
 
     for name, query in SEARCHES.items():
         t = search_times(query, repeat=repeat)
@@ -219,7 +220,7 @@ def get_timed(client, path: str) -> tuple[int, float, int]:
 
 def measure_pages(report: Report, client, paths, *, repeat: int) -> list[str]:
     """Every path: status and median; returns the paths that failed or were unusably slow."""
-    from .stats import Sample, ms, spread_ms
+    from benchmarks.stats import Sample, ms, spread_ms
 
     flagged = []
     for section, figure, path in paths:
@@ -241,10 +242,9 @@ def measure_pages(report: Report, client, paths, *, repeat: int) -> list[str]:
 def measure_statement_pages(report: Report, client, *, requests: int) -> None:
     from django.conf import settings
 
+    from benchmarks.measure_http import paired_latencies, statement_cursor_at
+    from benchmarks.stats import ms, ratio, spread_ms
     from tracker.models import Statement
-
-    from .measure_http import paired_latencies, statement_cursor_at
-    from .stats import ms, ratio, spread_ms
 
     total = Statement.objects.count()
     size = settings.REST_FRAMEWORK["PAGE_SIZE"]
@@ -271,9 +271,8 @@ def measure_statement_pages(report: Report, client, *, requests: int) -> None:
 
 def measure_exports(report: Report, server, client, *, repeat: int) -> None:
     from annotations.models import Annotation
-
-    from . import measure_http
-    from .stats import Sample, ratio
+    from benchmarks import measure_http
+    from benchmarks.stats import Sample, ratio
 
     expected = Annotation.objects.live().count()
     formats = {"CSV": "/api/export/annotations.csv", "JSON Lines": "/api/export/annotations.jsonl"}
@@ -320,6 +319,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--export-repeat", type=int, default=3)
     parser.add_argument("--requests", type=int, default=15, help="per /api/statements/ pair")
+    parser.add_argument(
+        "--trial", action="store_true",
+        help="if the database holds no corpus, generate 600 statements, not a million",
+    )  # fmt: skip
     parser.add_argument("--only", default=",".join(SECTIONS), help=", ".join(SECTIONS))
     args = parser.parse_args()
     only = {s.strip() for s in args.only.split(",") if s.strip()}
@@ -341,7 +344,8 @@ def main() -> int:
     call_command("migrate", verbosity=0, interactive=False)
     if not xl_corpus.exists():
         print("… generating the XL corpus (kept in the server's data directory)", flush=True)
-        xl_corpus.build(log=lambda message: print(f"… {message}", flush=True))
+        size = xl_corpus.XLSize(**TRIAL_SIZE) if args.trial else xl_corpus.XL
+        xl_corpus.build(size, log=lambda message: print(f"… {message}", flush=True))
     report = Report()
     report.notes.append(f"Corpus: {counts().describe()}.")
     now = datetime.datetime.now(datetime.UTC)
