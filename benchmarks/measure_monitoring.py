@@ -21,13 +21,13 @@ PAGE = 50
 
 SEARCH_COUNT_SQL = """
 SELECT count(*) FROM tracker_statement s
-WHERE wb_search_document(s.text) @@ to_tsquery('simple', %s)
+WHERE s.search_document @@ to_tsquery('simple', %s)
 """
 SEARCH_PAGE_SQL = """
 SELECT s.id, s.text, m.symbol, m.date, sp.name FROM tracker_statement s
 JOIN tracker_meeting m ON m.id = s.meeting_id
 LEFT JOIN tracker_speaker sp ON sp.id = s.speaker_id
-WHERE wb_search_document(s.text) @@ to_tsquery('simple', %s)
+WHERE s.search_document @@ to_tsquery('simple', %s)
 ORDER BY m.date, s.meeting_id, s."order" LIMIT %s
 """
 TRENDS_SQL = """

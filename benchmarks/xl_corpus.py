@@ -52,8 +52,14 @@ XL = XLSize()
 
 
 def _columns(table: str) -> list[str]:
+    """The table's columns, less the generated ones (tracker_statement.search_document)."""
     with connection.cursor() as cursor:
-        return [c.name for c in connection.introspection.get_table_description(cursor, table)]
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s"
+            " AND is_generated = 'NEVER' ORDER BY ordinal_position",
+            [table],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _max_id(table: str) -> int:
