@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -338,6 +339,7 @@ def main() -> int:
         "--big-csv", action="store_true",
         help="also the search CSVs of the common word, phrase and boolean query (all hits)",
     )  # fmt: skip
+    parser.add_argument("--match", default="", help="time only the paths matching this regex")
     parser.add_argument("--only", default=",".join(SECTIONS), help=", ".join(SECTIONS))
     args = parser.parse_args()
     only = {s.strip() for s in args.only.split(",") if s.strip()}
@@ -376,6 +378,7 @@ def main() -> int:
                 http.get("/api/meetings/")  # the worker loads the app on its first request
                 if "pages" in only:
                     paths = page_paths(target(), all_csv=args.big_csv)
+                    paths = [p for p in paths if re.search(args.match, p[2])]
                     flagged = measure_pages(report, http, paths, repeat=args.repeat)
                 if "statements" in only:
                     measure_statement_pages(report, http, requests=args.requests)
