@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium node shared-sources clean
+.PHONY: run test test-sqlite test-postgres test-browser lint bench bench-xl install install-test chromium node shared-sources clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,11 @@ lint: install-test
 
 bench: install-test
 	$(PY) benchmarks/run.py $(ARGS)
+
+## make bench-xl: every monitoring page, the exports and deep statement pages at 1,000,000
+## statements, on the kept server of scripts/xl_postgres.sh (generated on first use).
+bench-xl: install-test
+	$(PY) benchmarks/xl.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) data staticfiles .pytest_cache .ruff_cache

@@ -54,6 +54,22 @@ def timed(fn: Callable[[], object], *, repeat: int, warmup: int = 1) -> Sample:
     return Sample(tuple(values))
 
 
+def timed_turns(
+    fns: dict[str, Callable[[], object]], *, repeat: int, warmup: int = 1
+) -> dict[str, Sample]:
+    """Run every fn once per round, round after round, so the machine's load hits all alike."""
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
+    values: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            started = time.perf_counter()
+            fn()
+            values[name].append(time.perf_counter() - started)
+    return {name: Sample(tuple(v)) for name, v in values.items()}
+
+
 def ratio(numerator: Sample, denominator: Sample) -> float:
     return numerator.median / denominator.median if denominator.median else float("inf")
 

@@ -37,7 +37,8 @@ def full_text(statements: QuerySet[Statement], tree) -> QuerySet[Statement]:
     """Statements whose text satisfies the parsed query, by the database's index."""
     if connection.vendor == "postgresql":
         condition = RawSQL(
-            'wb_search_document("tracker_statement"."text") @@ to_tsquery(\'simple\', %s)',
+            # The stored wb_search_document(text) (tracker migration 0008), GIN-indexed.
+            '"tracker_statement"."search_document" @@ to_tsquery(\'simple\', %s)',
             [to_tsquery(tree)],
             output_field=BooleanField(),
         )

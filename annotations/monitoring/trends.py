@@ -14,7 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.functions import Cast, Concat, ExtractYear
 
 from tracker.delegations.selectors import speaks_for_delegation
@@ -148,9 +156,16 @@ def _grouped(statements: QuerySet[Statement], by: str, *fields: str) -> QuerySet
     return statements.values("meeting__body", *fields, year=ExtractYear("meeting__date"))
 
 
-def _coded(spec: TrendSpec) -> Exists:
-    live = spec.filters.annotations()
-    return Exists(live.filter(statement=OuterRef("pk"), code__in=spec.codes))
+def _coded(spec: TrendSpec) -> ExpressionWrapper:
+    """Whether the statement has a live annotation with one of the codes.
+
+    IN, not EXISTS: as a column that both counts filter by, a correlated EXISTS ran once
+    per statement and count (two index probes a statement, 2,000,000 at a million
+    statements, 29 s with the JIT it set off); IN over the coded statement ids is one
+    hashed subquery, a hash probe a statement.
+    """
+    coded = spec.filters.annotations().filter(code__in=spec.codes).values("statement_id")
+    return ExpressionWrapper(Q(pk__in=coded), output_field=BooleanField())
 
 
 def statements_of(spec: TrendSpec) -> QuerySet[Statement]:
