@@ -100,9 +100,7 @@ def build_report(*, meeting: Meeting, options: ReportOptions) -> MeetingReport:
         suggestions=suggestion_usefulness(
             meeting=meeting, coverage=coverage, analyst=missed_analyst, viewer=viewer
         ),
-        memos=report_memos(
-            meeting=meeting, scheme=scheme, analyst=missed_analyst, viewer=viewer
-        ),
+        memos=report_memos(meeting=meeting, scheme=scheme, analyst=missed_analyst, viewer=viewer),
     )
 
 

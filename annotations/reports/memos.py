@@ -22,9 +22,7 @@ def report_memos(
     so the report's query count does not depend on whether anyone wrote one); only
     `analyst`'s when the report counts one analyst."""
     memos = ReportMemos()
-    for memo in memos_for_meeting(
-        meeting=meeting, scheme=scheme, author=analyst, viewer=viewer
-    ):
+    for memo in memos_for_meeting(meeting=meeting, scheme=scheme, author=analyst, viewer=viewer):
         entry = MemoEntry(
             id=memo.pk,
             author=memo.author.get_username(),

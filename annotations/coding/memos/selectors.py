@@ -46,7 +46,11 @@ def memos_for_export(
 ) -> QuerySet[Memo]:
     """The live memos on the exported meetings and on the exported schemes' codes; only
     those of the analyst named `author` (a username) if given; only those `viewer` may see."""
-    found = Memo.objects.live().visible_to(viewer).filter(Q(meeting__in=meetings) | Q(code__scheme__in=schemes))
+    found = (
+        Memo.objects.live()
+        .visible_to(viewer)
+        .filter(Q(meeting__in=meetings) | Q(code__scheme__in=schemes))
+    )
     if author:
         found = found.filter(author__username=author)
     return found.order_by("id")

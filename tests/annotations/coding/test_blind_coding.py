@@ -22,13 +22,13 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from annotations.coding.blind.services import blind_coding_set
+from annotations.coding.memos.services import memo_create
 from annotations.coding.services import (
     annotation_create,
     missed_opportunity_create,
     statement_mark_done,
     statement_mark_not_done,
 )
-from annotations.coding.memos.services import memo_create
 from annotations.models import Annotation, BlindCoding, Code
 from annotations.monitoring.reference_levels import reference_level_declare
 from tests.annotations.monitoring.corpus import build_corpus
@@ -447,6 +447,8 @@ def test_a_memo_on_a_code_belongs_to_no_meeting_and_is_never_hidden(world, analy
     code = Code.objects.get(slug=X)
     memo = memo_create(author=analyst_b, code=code, text="When to use it.")
     client = signed_in(analyst_a)
-    listed = [entry["id"] for entry in json_of(client.get(f"/api/memos/?code={code.pk}"))["results"]]
+    listed = [
+        entry["id"] for entry in json_of(client.get(f"/api/memos/?code={code.pk}"))["results"]
+    ]
     assert listed == [memo.pk]
     assert client.get(f"/api/memos/?meeting={m(world)}").json()["results"] == []
