@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from annotations.coding.blind.services import blind_coding_set
 from annotations.coding.services import annotation_create, statement_mark_done
-from tests.browser.conftest import open_workspace
+from tests.browser.conftest import open_workspace, screenshot
 from tests.browser.test_report_pages import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,6 +31,7 @@ def test_an_analyst_codes_blind_until_she_has_marked_every_statement_done(
     expect(page.locator("#view-analyst")).to_have_count(0)
     expect(page.locator(f'[data-annotation-id="{theirs.pk}"]')).to_have_count(0)
     assert violations(page) == []
+    screenshot(page, "blind-coding")
 
     # A quote link to his annotation finds nothing: the server does not hand it out.
     page.goto(f"/meetings/{meeting.pk}/?annotation={theirs.pk}")

@@ -11,6 +11,7 @@ from annotations.coding import paging
 from annotations.coding.services import annotation_create
 from annotations.models import StatementProgress
 from tests.annotations.coding.test_workspace_views import make_meeting, span
+from tests.browser.conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +40,7 @@ def test_a_quote_link_opens_its_page_and_the_pager_moves_on(
     expect(page.locator("#progress-text")).to_have_text("1 of 12 statements done")
 
     pager = page.get_by_role("navigation", name="Pages of statements", exact=True)
+    screenshot(page, "long-meeting-pager")
     pager.get_by_role("link", name="← Statements 6–10").click()
     expect(page).to_have_url(re.compile(r"\?page=2$"))
     page.wait_for_selector("#workspace[data-ready=true]")
