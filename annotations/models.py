@@ -480,7 +480,8 @@ class UndoStep(models.Model):
     one step; an accepted suggestion is an annotation and a decision, and decisions and
     done marks keep no history), so the workspace's writes log their steps here.
     `changes` holds {"annotations": [{"id", "before", "after"}], "decisions": {"made",
-    "items": [...]}, "done": [{"statement", "before", "after"}]} (annotations.coding.undo).
+    "items": [...]}, "done": [{"statement", "before", "after"}], "memos": [{"id", "before",
+    "after"}]} (annotations.coding.undo).
     """
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")

@@ -5,8 +5,9 @@ import pytest
 from playwright.sync_api import expect
 
 from annotations.coding.memos.services import memo_create, memo_update
-from annotations.models import Memo
+from annotations.models import Annotation, Memo
 from tests.browser.conftest import open_workspace
+from tests.browser.test_workspace_undo_history import code_phrase_from_find, reload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -135,6 +136,52 @@ def test_a_memo_on_a_code_from_the_codebook_with_the_teammates_ones(
     expect(page.locator("#status")).to_contain_text("Redone")
     memo.refresh_from_db()
     assert memo.deleted_at is None
+
+
+def test_after_a_reload_u_undoes_the_memo_not_the_coding_before_it(
+    page, sign_in, analyst_a, meeting, codebook
+):
+    page.set_default_navigation_timeout(60_000)
+    sign_in(analyst_a)
+    open_workspace(page, meeting)
+    code_phrase_from_find(page, "trafficking")
+    page.get_by_role("button", name="Write a memo on the meeting").click()
+    page.get_by_label("Title (optional)").fill("Survivors")
+    page.get_by_label("Memo", exact=True).fill("None spoke.")
+    page.locator("#memo-dialog").get_by_role("button", name="Save").click()
+    expect(page.locator("#memo-count")).to_have_text("1")
+    reload(page)
+    page.keyboard.press("u")
+    expect(page.locator("#status")).to_contain_text("Undone: writing the memo “Survivors”")
+    expect(page.locator("#memo-count")).to_have_text("0")
+    expect(page.locator('mark[data-label="Prevention"]')).to_have_count(1)
+    assert Memo.objects.get().deleted_at is not None
+    assert Annotation.objects.live().count() == 1
+    page.keyboard.press("Shift+U")
+    expect(page.locator("#status")).to_contain_text("Redone: writing the memo “Survivors”")
+    expect(page.locator("#memo-list .memo-text")).to_have_text(["None spoke."])
+    assert Memo.objects.live().count() == 1
+
+
+def test_a_code_memo_changed_elsewhere_is_not_undone_over_and_the_page_says_so(
+    page, sign_in, analyst_a, meeting, code
+):
+    sign_in(analyst_a)
+    open_workspace(page, meeting)
+    page.get_by_role("button", name=f"Memo on the code {code.name}").click()
+    page.get_by_label("Memo", exact=True).fill("Count redress.")
+    dialog = page.locator("#memo-dialog")
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog.locator("#memo-dialog-status")).to_contain_text("Saved the memo")
+    page.keyboard.press("Escape")
+    memo = Memo.objects.get()
+    memo_update(memo=memo, actor=analyst_a, version=1, text="From the other tab.")
+    page.locator("#status").get_by_role("button", name="Undo (u)").click()
+    expect(page.locator("#alert")).to_contain_text(
+        "the memo “From the other tab.” has changed since"
+    )
+    memo.refresh_from_db()
+    assert (memo.deleted_at, memo.text) == (None, "From the other tab.")
 
 
 def test_a_reviewer_reads_the_memos_and_writes_none(

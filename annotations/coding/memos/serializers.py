@@ -25,6 +25,16 @@ class MemoSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def workspace_field() -> serializers.PrimaryKeyRelatedField:
+    return serializers.PrimaryKeyRelatedField(
+        queryset=Meeting.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The meeting whose workspace makes the write: its undo history logs the "
+        "step (a memo on a code is undone there; one on a meeting, in its own).",
+    )
+
+
 class MemoCreateSerializer(serializers.Serializer):
     """A new memo: `meeting` or `code` (exactly one; memos.services says so if not)."""
 
@@ -36,6 +46,7 @@ class MemoCreateSerializer(serializers.Serializer):
     )
     title = serializers.CharField(max_length=300, required=False, allow_blank=True)
     text = serializers.CharField(trim_whitespace=False, max_length=MAX_TEXT)
+    workspace = workspace_field()
 
 
 class MemoUpdateSerializer(serializers.Serializer):
@@ -44,3 +55,10 @@ class MemoUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField(
         min_value=1, max_value=MAX_VERSION, required=False, help_text="The version you changed."
     )
+    workspace = workspace_field()
+
+
+class MemoWorkspaceSerializer(serializers.Serializer):
+    """A delete's query: the workspace it is made from (its version is read apart)."""
+
+    workspace = workspace_field()

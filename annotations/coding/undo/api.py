@@ -5,9 +5,10 @@ POST /api/meetings/<id>/undo/       take back your latest step in the meeting
 POST /api/meetings/<id>/redo/       do again the step you undid last
 An undo or redo answers what it changed, for the page to draw: the annotations it brought
 back (as the annotation API shapes them), those it took away (`gone`), done marks with the
-meeting's progress, the suggestion counts when decisions changed, and the history after
-it. A step something has changed since is refused with 409 and taken off the history;
-nothing to undo (or redo) is a 400.
+meeting's progress, the memos it brought back or changed (`memos`, as the memo API shapes
+them) and those it took away (`memos_gone`), the suggestion counts when decisions changed,
+and the history after it. A step something has changed since is refused with 409 and
+taken off the history; nothing to undo (or redo) is a 400.
 """
 
 from django.shortcuts import get_object_or_404
@@ -23,6 +24,8 @@ from tracker.models import Meeting
 from ...models import Annotation
 from ...rest import ERROR
 from ...roles import CanCode
+from ..memos.selectors import memos as memo_rows
+from ..memos.serializers import MemoSerializer
 from ..selectors import meeting_progress
 from ..serializers import AnnotationSerializer
 from ..suggestions import suggestion_decisions
@@ -47,6 +50,7 @@ def _answer(outcome: StepOutcome, meeting: Meeting, analyst) -> dict:
         ).data,
         "gone": [a.pk for a in rows if a.deleted_at is not None],
         "done": [{"statement": pk, "done": done} for pk, done in outcome.done.items()],
+        **_memos(outcome),
         "history": undo_history(meeting=meeting, analyst=analyst),
     }
     if outcome.done:
@@ -55,6 +59,18 @@ def _answer(outcome: StepOutcome, meeting: Meeting, analyst) -> dict:
     if outcome.decisions:
         body["suggestions"] = suggestion_decisions(meeting=meeting, analyst=analyst)
     return body
+
+
+def _memos(outcome: StepOutcome) -> dict:
+    """The step's memos: those live after it, as the memo API shapes them, and the gone."""
+    if not outcome.memos:
+        return {"memos": [], "memos_gone": []}
+    live = list(memo_rows().filter(pk__in=outcome.memos))
+    kept = {memo.pk for memo in live}
+    return {
+        "memos": MemoSerializer(live, many=True).data,
+        "memos_gone": [pk for pk in outcome.memos if pk not in kept],
+    }
 
 
 class UndoHistoryView(APIView):

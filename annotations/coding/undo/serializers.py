@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ..memos.serializers import MemoSerializer
 from ..serializers import AnnotationSerializer
 
 
@@ -41,6 +42,10 @@ class StepOutcomeSerializer(serializers.Serializer):
     annotations = AnnotationSerializer(many=True, help_text="Annotations live after the step.")
     gone = serializers.ListField(child=serializers.IntegerField(), help_text="Annotations gone.")
     done = DoneMarkSerializer(many=True)
+    memos = MemoSerializer(many=True, help_text="Memos live after the step.")
+    memos_gone = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Memos gone after the step."
+    )
     history = UndoHistorySerializer()
     progress = ProgressCountSerializer(required=False)
     suggestions = DecisionCountSerializer(required=False)

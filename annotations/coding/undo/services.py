@@ -1,6 +1,6 @@
 """Undo and redo of the logged steps (steps.py), through coding's own services.
 
-Undo moves a step's annotations, decisions and done marks from their "after" to their
+Undo moves a step's annotations, decisions, done marks and memos from their "after" to their
 "before" state; redo the other way. First every one of them must still be in the state
 the step left it: if anything changed since (another tab, another step not undone), the
 step is refused and dropped from the history, and nothing is written, so an undo never
@@ -20,9 +20,18 @@ from django.db.models import Q
 
 from tracker.models import Meeting, Statement
 
-from ...models import Annotation, Code, StatementProgress, SuggestionDecision, UndoStep
+from ...models import Annotation, Code, Memo, StatementProgress, SuggestionDecision, UndoStep
 from .. import batches, services
-from .steps import FIELDS, annotation_state, same_state, shorten
+from ..memos import services as memo_services
+from .steps import (
+    FIELDS,
+    annotation_state,
+    memo_name,
+    memo_state,
+    same_memo_state,
+    same_state,
+    shorten,
+)
 
 
 class NothingToDo(Exception):
@@ -36,6 +45,7 @@ class StepOutcome:
     annotations: list[int] = field(default_factory=list)  # touched: live now, or gone
     done: dict[int, bool] = field(default_factory=dict)
     decisions: bool = False  # suggestion decisions changed: the list is to be read again
+    memos: list[int] = field(default_factory=list)  # touched: live now, or gone
 
 
 class _Stale(Exception):
@@ -101,6 +111,36 @@ def _check_done(entries, source: str, analyst) -> None:
     for entry in entries:
         if (entry["statement"] in marked) != entry[source]:
             raise _Stale("a done mark has changed since")
+
+
+def _check_memos(entries, source: str, analyst) -> dict[int, Memo]:
+    if not entries:
+        return {}
+    rows = Memo.objects.select_for_update(of=("self",)).filter(author=analyst)
+    found = rows.in_bulk([e["id"] for e in entries])
+    for entry in entries:
+        current = found.get(entry["id"])
+        if current is None or not same_memo_state(memo_state(current), entry[source]):
+            what = memo_name(current) if current else "a memo"
+            raise _Stale(f"{what} has changed since (in another tab or a later step)")
+    return found
+
+
+def _move_memos(entries, found: dict[int, Memo], target: str, analyst) -> None:
+    for entry in entries:
+        current, wanted = found[entry["id"]], entry[target]
+        if current.deleted_at is None and not wanted["live"]:
+            memo_services.memo_delete(memo=current, actor=analyst)
+        elif current.deleted_at is not None and wanted["live"]:
+            memo_services.memo_restore(memo=current, actor=analyst)
+        elif wanted["live"]:
+            memo_services.memo_update(
+                memo=current,
+                actor=analyst,
+                version=current.version,
+                title=wanted["title"],
+                text=wanted["text"],
+            )
 
 
 def _move_annotations(entries, found, target: str, analyst) -> None:
@@ -173,18 +213,20 @@ def _move(step: UndoStep, analyst, *, undo: bool) -> StepOutcome:
     source, target = ("after", "before") if undo else ("before", "after")
     changes = step.changes
     entries, done = changes.get("annotations", []), changes.get("done", [])
-    decisions = changes.get("decisions", {})
+    decisions, memos = changes.get("decisions", {}), changes.get("memos", [])
     outcome = StepOutcome(
         step=step,
         annotations=[e["id"] for e in entries],
         done={e["statement"]: e[target] for e in done},
         decisions=bool(decisions),
+        memos=[e["id"] for e in memos],
     )
     try:
         with transaction.atomic():
             found = _check_annotations(entries, source, analyst)
             _check_decisions(decisions, analyst, present=undo)
             _check_done(done, source, analyst)
+            found_memos = _check_memos(memos, source, analyst)
             # Decisions go before their annotations, and come back after them.
             if undo:
                 _move_decisions(decisions, analyst, make=False)
@@ -192,10 +234,12 @@ def _move(step: UndoStep, analyst, *, undo: bool) -> StepOutcome:
             if not undo:
                 _move_decisions(decisions, analyst, make=True)
             _move_done(done, target, analyst)
+            _move_memos(memos, found_memos, target, analyst)
     except (_Stale, ValidationError) as problem:
         text = problem.messages[0] if isinstance(problem, ValidationError) else str(problem)
         outcome.refused = f"{text.rstrip('.')}; it is taken off your history."
         outcome.annotations, outcome.done, outcome.decisions = [], {}, False
+        outcome.memos = []
         step.delete()
         return outcome
     step.undone = undo

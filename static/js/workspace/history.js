@@ -9,6 +9,7 @@ import { closeCard } from "./card.js";
 import { remember } from "./coding.js";
 import { renderProgress, showDone } from "./done.js";
 import { redraw } from "./highlights.js";
+import { memosMoved } from "./memos.js";
 import { say, warn } from "./messages.js";
 import { canCode, config, state, urls } from "./state.js";
 import { loadSuggestions } from "./suggestions.js";
@@ -30,6 +31,7 @@ function apply(result) {
   }
   for (const mark of result.done) showDone(mark.statement, mark.done);
   if (result.progress) renderProgress(result.progress.meeting_done, result.progress.meeting_total);
+  if (result.memos.length || result.memos_gone.length) memosMoved(result.memos, result.memos_gone);
   closeCard();
   redraw([...statementIds]);
   // Decisions changed, or a coding that answered a suggestion went: the open suggestions

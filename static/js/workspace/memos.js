@@ -1,19 +1,24 @@
 // Memos beyond a passage: on the meeting (the side panel) and on a code (the codebook's
 // Memo buttons). One dialog writes and edits both; every change is a step of the
-// workspace's undo (u undoes, Shift+U redoes). The API addresses come from the page.
+// workspace's undo, logged by the server in this meeting's history (each write names the
+// meeting as its `workspace`, which a memo on a code has not of its own), so u undoes it
+// and Shift+U redoes it, after a reload too; history.js hands what an undo or redo did to
+// the memos back here (memosMoved). The API addresses come from the page.
 
 import { api, describeError, fetchAll } from "./api.js";
 import { memoItem } from "./memo_items.js";
-import { say, shorten, warn } from "./messages.js";
+import { shorten, warn } from "./messages.js";
 import { codesById, config } from "./state.js";
+import { sayUndoable } from "./undo.js";
 import { withId, withQuery } from "./urls.js";
 
 const addresses = document.getElementById("workspace-urls").dataset;
 const urls = {
   list: (params) => withQuery(addresses.memos, params || {}),
   one: (id, params) => withQuery(withId(addresses.memo, id), params || {}),
-  restore: (id) => withId(addresses.memoRestore, id),
 };
+// The meeting whose undo history logs each write: this workspace's.
+const workspace = { workspace: config.meeting };
 
 export const memoDialog = document.getElementById("memo-dialog");
 const panelList = document.getElementById("memo-list");
@@ -61,7 +66,7 @@ function keep(memo) {
 
 /** A confirmation in the status region (with Undo) and, while it is open, in the dialog. */
 function announce(message) {
-  say(message);
+  sayUndoable(message);
   if (memoDialog.open) dialogStatus.textContent = message;
 }
 
@@ -75,33 +80,31 @@ export async function loadMemos() {
   }
 }
 
-// The writes, each also the undo and redo of another.
+/** An undo or redo moved memos (history.js): draw them as the server answered. */
+export function memosMoved(live, gone) {
+  for (const id of gone) memos.delete(id);
+  for (const memo of live) memos.set(memo.id, memo);
+  if (open.editing !== null && gone.includes(open.editing)) startEditing(null);
+  redraw();
+}
+
+// The writes: each is a step of the server's undo history.
 
 async function removeMemo(id) {
-  await api("DELETE", urls.one(id, { version: memos.get(id).version }));
+  await api("DELETE", urls.one(id, { version: memos.get(id).version, ...workspace }));
   memos.delete(id);
   redraw();
 }
 
-async function restoreMemo(id) {
-  keep(await api("POST", urls.restore(id)));
-}
-
-async function patchMemo(id, changes) {
-  const body = { ...changes, version: memos.get(id).version };
-  return keep(await api("PATCH", urls.one(id), body));
-}
-
 async function createMemo(data) {
   const target = open.target.code ? { code: open.target.code.id } : { meeting: config.meeting };
-  const memo = keep(await api("POST", urls.list(), { ...target, ...data }));
+  const memo = keep(await api("POST", urls.list(), { ...target, ...data, ...workspace }));
   announce(`Saved the memo “${label(memo)}”.`);
 }
 
 async function changeMemo(id, data) {
-  const before = memos.get(id);
-  const old = { title: before.title, text: before.text };
-  const memo = await patchMemo(id, data);
+  const body = { ...data, version: memos.get(id).version, ...workspace };
+  const memo = keep(await api("PATCH", urls.one(id), body));
   announce(`Saved the memo “${label(memo)}”.`);
 }
 
