@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres test-browser lint bench install install-test chromium node shared-sources clean
+.PHONY: run test test-sqlite test-postgres test-browser lint bench audit install install-test chromium node shared-sources clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,11 @@ lint: install-test
 
 bench: install-test
 	$(PY) benchmarks/run.py $(ARGS)
+
+## make audit: issue 17's attacks re-run over HTTP as an outsider (benchmarks/audit.py, a
+## throwaway PostgreSQL and gunicorn); not part of `make test`. ARGS="--only backups,…".
+audit: install-test
+	$(PY) -m benchmarks.audit $(ARGS)
 
 clean:
 	rm -rf $(VENV) data staticfiles .pytest_cache .ruff_cache

@@ -18,9 +18,9 @@ from benchmarks.databases import database, url
 from .tally import Tally
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-# Rows that belong to a running server, not to the data: who is signed in right now,
-# and the task queue's worker heartbeat. Compared for their count only.
-COUNT_ONLY = {"django_session"}
+# Not data: which migrations ran is compared by name (when they ran and their ids are
+# the new database's own).
+BY_COLUMNS = {"django_migrations": "app, name"}
 
 
 def manage(*args: str, database_url: str) -> subprocess.CompletedProcess:
@@ -44,9 +44,8 @@ def rows() -> dict[str, list[tuple]]:
     tables = {}
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
-            cursor.execute(f'SELECT * FROM "{table}"')
-            found = cursor.fetchall()
-            tables[table] = [(len(found),)] if table in COUNT_ONLY else sorted(found, key=repr)
+            cursor.execute(f'SELECT {BY_COLUMNS.get(table, "*")} FROM "{table}"')
+            tables[table] = sorted(cursor.fetchall(), key=repr)
     return tables
 
 
