@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres test-browser lint bench bench-xl install install-test chromium node shared-sources clean
+.PHONY: run test test-sqlite test-postgres test-browser lint bench bench-xl audit install install-test chromium node shared-sources clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -93,6 +93,11 @@ bench: install-test
 ## statements, on the kept server of scripts/xl_postgres.sh (generated on first use).
 bench-xl: install-test
 	$(PY) benchmarks/xl.py $(ARGS)
+
+## make audit: issue 17's attacks re-run over HTTP as an outsider (benchmarks/audit.py, a
+## throwaway PostgreSQL and gunicorn); not part of `make test`. ARGS="--only backups,…".
+audit: install-test
+	$(PY) -m benchmarks.audit $(ARGS)
 
 clean:
 	rm -rf $(VENV) data staticfiles .pytest_cache .ruff_cache

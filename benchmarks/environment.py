@@ -14,17 +14,20 @@ WITH_POSTGRES = ROOT / "scripts" / "with_postgres.sh"
 MARKER = "WB_BENCH_OWN_POSTGRES"
 
 
-def run_inside_throwaway_postgres(argv: list[str]) -> None:
+def run_inside_throwaway_postgres(argv: list[str], *, module: str | None = None) -> None:
     """Re-run this script under scripts/with_postgres.sh unless it already is.
 
     That script starts PostgreSQL from the machine's binaries in a temporary
     directory (Unix socket only), exports DATABASE_URL, and removes the server
     afterwards, even on failure; the benchmark never touches another database.
+    `module` re-runs `python -m module` instead of benchmarks/run.py.
     """
     if os.environ.get(MARKER) == "1" and os.environ.get("WB_PG_SOCKET_DIR"):
         return
     env = {**os.environ, MARKER: "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [str(WITH_POSTGRES), sys.executable, str(ROOT / "benchmarks" / "run.py"), *argv]
+    script = ["-m", module] if module else [str(ROOT / "benchmarks" / "run.py")]
+    command = [str(WITH_POSTGRES), sys.executable, *script, *argv]
+    os.chdir(ROOT)
     os.execve(str(WITH_POSTGRES), command, env)  # noqa: S606 (the script is ours)
 
 

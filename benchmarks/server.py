@@ -50,6 +50,7 @@ class Server:
     process: subprocess.Popen
     port: int
     log: Path
+    workers: int = 1
 
     @property
     def worker_pid(self) -> int:
@@ -60,11 +61,22 @@ class Server:
 
 
 @contextmanager
-def gunicorn(*, log_dir: Path, database_url: str | None = None) -> Iterator[Server]:
-    """A gunicorn server of the app (on another database than DATABASE_URL if given)."""
+def gunicorn(
+    *,
+    log_dir: Path,
+    database_url: str | None = None,
+    workers: int = 1,
+    threads: int = 1,
+    environment: dict[str, str] | None = None,
+) -> Iterator[Server]:
+    """A gunicorn server of the app (on another database than DATABASE_URL if given).
+
+    One sync worker unless told otherwise; `environment` adds settings variables
+    (the audit's servers set throttle rates and the login lock-out that way)."""
     port = free_port()
     log = log_dir / "gunicorn.log"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings"}
+    env.update(environment or {})
     if database_url:
         env["DATABASE_URL"] = database_url
     command = [
@@ -77,7 +89,9 @@ def gunicorn(*, log_dir: Path, database_url: str | None = None) -> Iterator[Serv
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        "1",
+        str(workers),
+        "--threads",
+        str(threads),
         "--timeout",
         "900",
         "--keep-alive",
@@ -87,7 +101,7 @@ def gunicorn(*, log_dir: Path, database_url: str | None = None) -> Iterator[Serv
     ]
     with open(log, "ab") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
-    server = Server(process=process, port=port, log=log)
+    server = Server(process=process, port=port, log=log, workers=workers)
     try:
         _wait_until_up(server)
         yield server
@@ -108,7 +122,7 @@ def _wait_until_up(server: Server, timeout: float = 60) -> None:
         try:
             with socket.create_connection(("127.0.0.1", server.port), timeout=1):
                 pass
-            if server.worker_pid:  # raises until the worker has started
+            if len(children(server.process.pid)) >= server.workers:
                 return
         except (OSError, RuntimeError):
             time.sleep(0.2)

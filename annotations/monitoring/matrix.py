@@ -24,7 +24,14 @@ from ..models import Annotation, Code
 from ..reports.data import share
 from ..reports.speakers import speaker_gender, speakers
 from .links import passages_url, year_filters
-from .parameters import FILTERS, StatementFilters, apply_filters, check_known, statement_filters
+from .parameters import (
+    FILTERS,
+    StatementFilters,
+    apply_filters,
+    check_known,
+    nul_free,
+    statement_filters,
+)
 
 COLUMNS = {
     "delegation": "Delegation",
@@ -87,8 +94,13 @@ def _choice(params, name: str, choices, errors: dict) -> str:
 
 
 def _codes(params, errors: dict) -> list[Code]:
-    slugs = [s.strip() for s in (params.get("code") or "").split(",") if s.strip()]
-    group = (params.get("code_group") or "").strip()
+    named = {"code": params.get("code") or "", "code_group": params.get("code_group") or ""}
+    refused = nul_free(named)
+    if refused:
+        errors.update(refused)
+        return []
+    slugs = [s.strip() for s in named["code"].split(",") if s.strip()]
+    group = named["code_group"].strip()
     codes = Code.objects.active()
     if slugs:
         codes = codes.filter(slug__in=slugs)

@@ -143,8 +143,9 @@ def check_known(params, allowed) -> None:
         )
 
 
-def _nul_free(values: dict) -> dict[str, str]:
-    """Drop each value holding a NUL character, with the message naming it."""
+def nul_free(values: dict) -> dict[str, str]:
+    """Drop each value holding a NUL character, with the message naming it (PostgreSQL
+    refuses NUL in a query's text: every parameter that reaches a query passes here)."""
     bad = [name for name, value in values.items() if "\x00" in (value or "")]
     for name in bad:
         values[name] = ""
@@ -156,7 +157,7 @@ def statement_filters(params, *, viewer, allowed=FILTERS) -> StatementFilters:
     `viewer`: the user the figures are for (no default, so no caller forgets it)."""
     check_known(params, allowed)
     values = {name: params.get(name, "") for name in params}
-    errors = _nul_free(values)  # PostgreSQL refuses NUL in a query's text: name it instead
+    errors = nul_free(values)  # PostgreSQL refuses NUL in a query's text: name it instead
     plain = _plain(values, errors)
     found = _lookups(values, errors)
     if errors:

@@ -33,7 +33,14 @@ from ..reports.data import share
 from ..reports.speakers import speaker_identity, speakers
 from .gender_index import linked_delegations
 from .links import passages_url, year_filters
-from .parameters import FILTERS, StatementFilters, apply_filters, check_known, statement_filters
+from .parameters import (
+    FILTERS,
+    StatementFilters,
+    apply_filters,
+    check_known,
+    nul_free,
+    statement_filters,
+)
 
 BY = ("meeting", "year")
 TREND_PARAMETERS = ("code", "code_group", "by", *FILTERS)
@@ -56,8 +63,13 @@ class TrendSpec:
 
 
 def _codes(params, errors: dict) -> tuple[list[Code], str]:
-    slugs = [s.strip() for s in (params.get("code") or "").split(",") if s.strip()]
-    group = (params.get("code_group") or "").strip()
+    named = {"code": params.get("code") or "", "code_group": params.get("code_group") or ""}
+    refused = nul_free(named)
+    if refused:
+        errors.update(refused)
+        return [], ""
+    slugs = [s.strip() for s in named["code"].split(",") if s.strip()]
+    group = named["code_group"].strip()
     if bool(slugs) == bool(group):
         errors["code"] = "Give either code (one or more slugs, comma-separated) or code_group."
         return [], ""

@@ -130,3 +130,21 @@ def test_the_page_and_the_csv(coded, analyst_a):
     assert rows[1] == ["", "all (statements)", "4", "3", "1"]
     assert rows[3] == ["protection", "Protection", "25.0", "33.3", "0.0"]
     assert client.get("/monitoring/matrix/", {"columns": "x"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "params, problem",
+    [({"code": "\x00"}, "code"), ({"code": "protection,\x00"}, "code"),
+     ({"code_group": "four\x00ps"}, "code_group")],
+)  # fmt: skip
+@pytest.mark.parametrize("path", ["/api/matrix/", "/monitoring/matrix/", "/monitoring/matrix.csv"])
+def test_a_null_character_in_the_codes_is_named_with_400(
+    api, coded, analyst_a, path, params, problem
+):
+    # A 500 on PostgreSQL before (the audit, benchmarks/audit.py, found it).
+    client = api if path.startswith("/api/") else Client()
+    client.force_login(analyst_a)
+    response = client.get(path, {"columns": "gender", **params})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert problem in body and "cannot contain a null character" in body

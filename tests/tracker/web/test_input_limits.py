@@ -45,6 +45,31 @@ def test_nan_is_not_a_number(api, statement):
     assert response.json() == {"detail": "JSON parse error - NaN is not a JSON number."}
 
 
+def test_a_number_too_long_to_read_is_a_400(api, statement):
+    # The audit (benchmarks/audit.py) found this a 500: Python refuses to turn more than
+    # 4,300 digits into an int, with a ValueError json.loads does not catch.
+    response = post_json(api, b'{"start": 1' + b"0" * 5000 + b"}")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "JSON parse error - A number of 5,001 characters is longer than the "
+        "100 the workbench reads."
+    }
+
+
+@pytest.mark.parametrize("number", [b"1e999", b"-1e999"])
+def test_a_number_beyond_the_range_of_a_float_is_a_400(api, statement, number):
+    # Read as infinity before, and taken wherever the field was not a number.
+    response = post_json(api, b'{"start": ' + number + b"}")
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": f"JSON parse error - {number.decode()} is beyond the range of a JSON number."
+    }
+
+
+def test_long_and_large_numbers_within_the_limits_still_read():
+    assert json_input.loads("[1" + "0" * 99 + ", 1e308, -2.5]") == [10**99, 1e308, -2.5]
+
+
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1024 * 1024)
 def test_a_body_over_the_size_limit_is_a_413(api, statement):
     response = post_json(api, b'{"memo": "' + b"x" * (1024 * 1024) + b'"}')
