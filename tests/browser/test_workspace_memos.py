@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from annotations.coding.memos.services import memo_create, memo_update
 from annotations.models import Annotation, Memo
-from tests.browser.conftest import open_workspace
+from tests.browser.conftest import open_workspace, screenshot
 from tests.browser.test_workspace_undo_history import code_phrase_from_find, reload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,6 +47,7 @@ def test_a_meeting_memo_is_written_edited_and_deleted_with_the_keyboard_and_undo
         "No survivor spoke in the\nfirst segment.",
     )
     expect(page.locator("#memo-count")).to_have_text("2")
+    screenshot(page, "memos")
 
     panel.get_by_role("button", name="Edit the memo “Survivors”").click()
     expect(dialog).to_be_visible()
