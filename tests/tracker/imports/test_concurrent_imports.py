@@ -82,3 +82,23 @@ def test_imports_naming_the_same_new_speakers_create_one_row_each(transactional_
         assert Meeting.objects.count() == CLIENTS
         rows = Counter(Speaker.objects.values_list("name", flat=True))
         assert rows == dict.fromkeys(named, 1)
+
+
+def test_one_speaker_speaking_twice_stays_one_row_under_concurrent_imports(admins):
+    """The audit's case: Karel van Oosterom (Netherlands) speaks twice in the Security
+    Council sample (statement 3 for a Group of Friends, 4 nationally). Whatever the
+    interleaving, both statements point at the one speaker row, and the audit's check
+    (which once counted his two statements as two rows) agrees."""
+    from benchmarks.attacks.concurrency import speaker_rows
+
+    text = samples.SECURITY_COUNCIL.replace("SC/13553", "SC/99184")
+    answers = race(send_to(admins), [("post", {"text": text}, {})] * CLIENTS)
+    assert Counter(answer.status for answer in answers)[201] == 1
+    meeting = Meeting.objects.get(symbol="SC/99184")
+    third, fourth = (meeting.statements.get(order=n) for n in (3, 4))
+    assert third.speaker.name == "Karel van Oosterom" and third.on_behalf_of
+    assert third.speaker_id == fourth.speaker_id
+    assert Speaker.objects.filter(name="Karel van Oosterom").count() == 1
+    rows = speaker_rows("SC/99184")
+    assert rows[("Karel van Oosterom", "Netherlands")] == [third.speaker_id]
+    assert all(len(ids) == 1 for ids in rows.values()), rows
