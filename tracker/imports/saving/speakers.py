@@ -73,8 +73,10 @@ def _existing(names: list[str]) -> dict[str, list[tuple[Speaker, set[str]]]]:
     """Speakers of these names, oldest first, with the delegations they spoke for."""
     speakers = list(Speaker.objects.filter(name__in=names).order_by("pk"))
     spoke_for: dict[int, set[str]] = defaultdict(set)
-    rows = Statement.objects.filter(speaker__in=speakers).values_list("speaker_id", "delegation")
-    for speaker_id, delegation in rows.distinct():
+    # order_by(): Statement's default ordering would join the meetings and make the
+    # DISTINCT one row per statement rather than per speaker and delegation.
+    rows = Statement.objects.filter(speaker__in=speakers).order_by()
+    for speaker_id, delegation in rows.values_list("speaker_id", "delegation").distinct():
         spoke_for[speaker_id].add(delegation)
     by_name: dict[str, list[tuple[Speaker, set[str]]]] = defaultdict(list)
     for speaker in speakers:
