@@ -9,6 +9,7 @@ from .models import (
     CountryGroupMembership,
     Delegation,
     DelegationAlias,
+    FixtureJob,
     ImportJob,
     Meeting,
     Speaker,
@@ -216,6 +217,39 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_select_related = ["created_by"]
     exclude = ["upload"]  # the files themselves, until the job has run
     date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FixtureJob)
+class FixtureJobAdmin(admin.ModelAdmin):
+    """Fixture checks and loads in the background, to look at: the worker writes them.
+    Each administrator sees the jobs they started (a superuser every job), as on the
+    job pages (FixtureJob.objects.for_user)."""
+
+    list_display = [
+        "pk",
+        "name",
+        "mode",
+        "status",
+        "phase",
+        "done",
+        "total",
+        "created_by",
+        "created",
+    ]
+    list_filter = ["status", "mode"]
+    search_fields = ["name", "created_by__username", "message"]
+    list_select_related = ["created_by"]
+    exclude = ["upload"]  # the file itself
+    date_hierarchy = "created"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_user(request.user)
 
     def has_add_permission(self, request):
         return False

@@ -12,15 +12,25 @@ from annotations.coding.services import annotation_create
 from annotations.models import (
     AdjudicationDecision,
     Annotation,
+    BlindCoding,
     CodingAssignment,
     CodingScheme,
+    Memo,
     MissedOpportunity,
     SchemeAssignment,
     StatementProgress,
     SuggestionDecision,
     UndoStep,
 )
-from tracker.models import CountryGroup, ImportJob, Meeting, Speaker, SpeakerType, Statement
+from tracker.models import (
+    CountryGroup,
+    FixtureJob,
+    ImportJob,
+    Meeting,
+    Speaker,
+    SpeakerType,
+    Statement,
+)
 
 
 def own_models():
@@ -79,7 +89,10 @@ def add_coded_meeting(number, codebook, analyst, reviewer):
     SchemeAssignment.objects.create(meeting=meeting, scheme=codebook)
     CodingAssignment.objects.create(meeting=meeting, analyst=analyst, assigned_by=reviewer)
     ImportJob.objects.create(created_by=analyst, status="finished", results=[{"name": "a.txt"}])
+    FixtureJob.objects.create(created_by=analyst, name=f"meeting-{number}.json", status="finished")
     UndoStep.objects.create(meeting=meeting, analyst=analyst, label="coding a passage")
+    Memo.objects.create(author=analyst, meeting=meeting, text="Read against 2021.")
+    BlindCoding.objects.create(meeting=meeting, enabled=True, changed_by=reviewer)
     return meeting
 
 
@@ -129,6 +142,8 @@ def test_changelists_render_with_queries_that_do_not_grow_with_the_rows(admin_cl
 
 def test_change_pages_render_with_queries_that_do_not_grow_with_the_rows(admin_client, coded):
     coded(1)
+    empty = [m._meta.label for m in MODELS if not m._default_manager.exists()]
+    assert not empty, f"add_coded_meeting makes none of {empty}"
     firsts = {m: m._default_manager.order_by("pk").first().pk for m in MODELS}
     few = {
         m._meta.label: queries_for(admin_client, admin_url(m, "change", pk), warm_up=True)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def points_query(code) -> str:
     """The SQL of trends' first query, the counts per body and year."""
     with CaptureQueriesContext(connection) as queries:
-        trends(trend_spec({"code": code.slug, "by": "year"}))
+        trends(trend_spec({"code": code.slug, "by": "year"}, viewer=None))
     counting = [q["sql"] for q in queries.captured_queries if "coded_statements" in q["sql"]]
     assert len(counting) == 1
     return counting[0]
