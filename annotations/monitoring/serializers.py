@@ -35,6 +35,20 @@ class SearchCodeSerializer(serializers.Serializer):
         help_text="Code only this statement's hit; without it, every hit.",
     )
 
+    def validate(self, attrs):
+        # A field this step does not take (a memo, say) would be dropped without a word,
+        # and the analyst would believe it saved: refused, by name.
+        if isinstance(self.initial_data, dict):
+            unknown = sorted(set(self.initial_data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {
+                        name: f"Code from search takes only {', '.join(self.fields)}."
+                        for name in unknown
+                    }
+                )
+        return attrs
+
 
 class SearchCodedAnnotationSerializer(serializers.Serializer):
     id = serializers.IntegerField()

@@ -74,6 +74,14 @@ def test_a_statement_that_is_not_a_hit_is_refused(api, corpus, victim):
     assert not Annotation.objects.exists()
 
 
+def test_a_field_the_step_does_not_take_is_refused_not_dropped(api, corpus, victim):
+    # A memo here would be lost without a word (the audit sent one with a NUL in it).
+    response = code_search(api, "q=victim-centred", {"code": victim.pk, "memo": "a\x00b"})
+    assert response.status_code == 400
+    assert response.json()["memo"] == ["Code from search takes only code, statement."]
+    assert not Annotation.objects.exists()
+
+
 def test_the_withdraw_of_the_batch_undoes_the_whole_step(api, corpus, victim):
     ids = [a["id"] for a in code_search(api, "q=victim-centred", {"code": victim.pk}).json()[
         "annotations"]]  # fmt: skip
