@@ -47,7 +47,7 @@ def test_a_meeting_memo_is_written_edited_and_deleted_with_the_keyboard_and_undo
         "No survivor spoke in the\nfirst segment.",
     )
     expect(page.locator("#memo-count")).to_have_text("2")
-    screenshot(page, "memos")
+    screenshot(panel, "memos")
 
     panel.get_by_role("button", name="Edit the memo “Survivors”").click()
     expect(dialog).to_be_visible()
