@@ -62,20 +62,6 @@ LEAK_FIELDS = {
     "code_slug": ("code_slug", ("code_slug",)),
     "scheme": ("scheme", ("scheme", "scheme_id")),
 }
-SHARED_FILTERS = [
-    "body",
-    "date_from",
-    "date_to",
-    "meeting",
-    "delegation",
-    "group",
-    "speaker_type",
-    "gender",
-    "segment",
-    "coded",
-    "not_coded",
-    "record_kind",
-]
 MONITORING = {
     "/monitoring/search/": {"q": "trafficking"},
     "/monitoring/search.csv": {"q": "trafficking"},
@@ -180,7 +166,10 @@ def attack(target: Target, tally: Tally) -> None:
         "monitoring pages, CSVs and charts"
     )
     base_of = {path: {} for path, _ in probes}
-    probes += [(path, SHARED_FILTERS + MONITORING_EXTRA) for path in MONITORING]
+    # Every filter the monitoring pages share, as they declare them.
+    from annotations.monitoring.parameters import FILTERS
+
+    probes += [(path, [*FILTERS, *MONITORING_EXTRA]) for path in MONITORING]
     base_of.update(MONITORING)
     leak_target = {
         "analyst": "amina",
