@@ -73,6 +73,20 @@ def test_rows_with_warnings_can_be_shown_alone(page, sign_in, administrator):
     expect(page.locator("[data-row]:visible")).to_have_count(6)
 
 
+def test_the_warnings_button_appears_only_when_its_script_can_work(page, sign_in, administrator):
+    # Without its script the button would do nothing, and a click that lands before the
+    # script runs did nothing (a CI run clicked it too early): it comes hidden, and the
+    # script shows it once the click is handled.
+    page.route(re.compile(r"/js/imports/preview[^/]*\.js"), lambda route: route.abort())
+    sign_in(administrator)
+    page.goto("/imports/new/")
+    page.get_by_label("Paste the text").fill(samples.COMMISSION_ON_THE_STATUS_OF_WOMEN)
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("tr.has-warning")).to_have_count(1)
+    expect(page.locator("[data-toggle-warnings]")).to_be_hidden()
+    expect(page.locator("[data-row]:visible")).to_have_count(6)
+
+
 def test_uploading_a_verbatim_record_s_pdf_detects_it_and_saves_it(
     page, sign_in, administrator, settings
 ):

@@ -30,6 +30,8 @@ def test_a_meeting_memo_is_written_edited_and_deleted_with_the_keyboard_and_undo
     dialog = page.locator("#memo-dialog")
     expect(dialog).to_be_visible()
     expect(page.get_by_label("Title (optional)")).to_be_focused()
+    # Offered only while editing a memo (a `hidden` the button's class used to override).
+    expect(dialog.get_by_role("button", name="Write a new one instead")).to_be_hidden()
     # An empty memo is refused before it is sent.
     dialog.get_by_role("button", name="Save").click()
     expect(dialog.locator('[data-error-for="text"]')).to_contain_text("text is empty")
@@ -52,6 +54,7 @@ def test_a_meeting_memo_is_written_edited_and_deleted_with_the_keyboard_and_undo
     panel.get_by_role("button", name="Edit the memo “Survivors”").click()
     expect(dialog).to_be_visible()
     expect(page.get_by_label("Memo", exact=True)).to_have_value(memo.text)
+    expect(dialog.get_by_role("button", name="Write a new one instead")).to_be_visible()
     page.get_by_label("Memo", exact=True).fill("Grootboom spoke, as a survivor.")
     dialog.get_by_role("button", name="Save").click()
     expect(dialog).to_be_hidden()

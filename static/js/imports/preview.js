@@ -26,6 +26,8 @@
     }
   });
 
+  // The button comes hidden (it does nothing without this script) and is shown once
+  // it works, so a click can never land before the handler is there.
   const toggle = document.querySelector("[data-toggle-warnings]");
   if (toggle) {
     toggle.addEventListener("click", () => {
@@ -33,5 +35,6 @@
       toggle.setAttribute("aria-pressed", String(on));
       toggle.textContent = on ? "Show all rows" : "Show only rows with warnings";
     });
+    toggle.hidden = false;
   }
 })();
