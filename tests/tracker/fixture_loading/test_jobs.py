@@ -56,7 +56,7 @@ def test_the_upload_is_stored_and_waits_for_the_worker(admin_client, settings):
     assert bytes(job.upload) == CODEBOOK
     page = admin_client.get(response["Location"])
     assert b"Waiting for the background worker" in page.content
-    assert b"js/fixture_loading/job-progress.js" in page.content
+    assert b"js/jobs/job-progress.js" in page.content
     assert CodingScheme.objects.count() == 0
 
 

@@ -80,7 +80,7 @@ def test_a_queued_job_page_polls_and_says_it_waits_for_the_worker(client, admini
     client.force_login(administrator)
     job = ImportJob.objects.create(created_by=administrator, upload_names=["a.txt"])
     html = client.get(reverse("import-job", kwargs={"job_id": job.pk})).content.decode()
-    assert 'type="module"' in html and "js/imports/job-progress.js" in html
+    assert 'type="module"' in html and "js/jobs/job-progress.js" in html
     assert "data-status-url=" in html and "db_worker" in html
     assert "<script>" not in html  # the CSP forbids inline scripts
 

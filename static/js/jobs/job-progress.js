@@ -1,23 +1,27 @@
-// A running import job's page: poll its JSON status and show the progress; once the job
-// is over, load the page again, which then shows the summary table (or, for a record read
-// for the import page, open its preview). The status URL comes
-// from the page (data-status-url). Without the script the page still works on reload.
+// A background job's page as the task queue's worker runs it (a bulk import, a fixture
+// dry run or load): poll the job's JSON status and show its phase and progress; once the
+// job is over, go where the status says (`next`, e.g. a record's preview) or load the page
+// again, which then shows the job's report. Everything comes from the page:
+//   data-job               the section to fill in, with data-status-url
+//   data-job-unit          what the count counts ("files", "records")
+//   data-count="<name>"    an optional cell per count of status.counts
+// Without the script the page still works on reload.
 
 const POLL_MS = 1000;
 const MAX_WAIT_MS = 10000;
 
-const section = document.querySelector("[data-import-job]");
+const section = document.querySelector("[data-job]");
 
 function show(status) {
   section.querySelector("[data-job-label]").textContent = status.status_label;
   section.querySelector("[data-job-phase]").textContent = status.phase ? `— ${status.phase}` : "";
   section.querySelector("[data-job-count]").textContent = status.total
-    ? `${status.done} of ${status.total} files`
+    ? `${status.done} of ${status.total} ${section.dataset.jobUnit}`
     : "";
   const bar = section.querySelector("[data-job-progress]");
   bar.max = status.total || 1;
   bar.value = status.done;
-  for (const [name, count] of Object.entries(status.counts)) {
+  for (const [name, count] of Object.entries(status.counts || {})) {
     const item = section.querySelector(`[data-count="${CSS.escape(name)}"] [data-count-value]`);
     if (item) item.textContent = String(count);
   }
@@ -36,7 +40,6 @@ async function poll(delay) {
     const status = await response.json();
     show(status);
     if (status.over) {
-      // A record read for the import page goes on to its preview; an import, to its summary.
       if (status.next) window.location.assign(status.next);
       else window.location.reload();
       return;
