@@ -36,6 +36,7 @@ def test_upload_progress_and_summary(page, sign_in, administrator, settings):
     page.get_by_label("Import what can be imported").check()
     page.get_by_role("button", name="Start the import").click()
 
+    expect(page).to_have_url(re.compile(r"/imports/jobs/\d+/$"))  # the job exists by now
     job = ImportJob.objects.get()
     expect(page).to_have_url(re.compile(rf"/imports/jobs/{job.pk}/$"))
     expect(page.get_by_role("status")).to_contain_text("Waiting for the worker")

@@ -31,6 +31,7 @@ def test_a_fixture_is_checked_and_loaded_in_the_background(page, sign_in, admini
     )
     page.get_by_role("button", name="Dry run").click()
 
+    expect(page).to_have_url(re.compile(r"/admin/fixtures/jobs/\d+/$"))  # the job exists by now
     checked = FixtureJob.objects.get()
     expect(page).to_have_url(re.compile(rf"/admin/fixtures/jobs/{checked.pk}/$"))
     expect(page.get_by_role("heading", name="Checking codebook.json")).to_be_visible()

@@ -33,6 +33,9 @@ def test_pasting_correcting_and_saving_a_release(page, sign_in, administrator):
     page.get_by_role("button", name="Preview").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check the import: SC/13553")
+    # The preview's script (deferred) copies a speaker's gender across rows: the load
+    # event comes after it ran, so a change made now reaches its listener.
+    page.wait_for_load_state("load")
     rows = page.locator("[data-row]")
     expect(rows).to_have_count(6)
     expect(page.get_by_label("Speaker (statement 3)")).to_have_value("Karel van Oosterom")
@@ -50,6 +53,7 @@ def test_pasting_correcting_and_saving_a_release(page, sign_in, administrator):
     page.get_by_label("Gender (statement 2)").select_option("male")
 
     page.get_by_role("button", name="Save 6 statements").click()
+    expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))  # saved, then shown
     meeting = Meeting.objects.get(symbol="SC/13553")
     expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/$"))
     france = meeting.statements.get(order=2)
@@ -115,6 +119,7 @@ def test_uploading_a_verbatim_record_s_pdf_detects_it_and_saves_it(
     expect(cover).to_contain_text("Provisional")
     statements = len(real.parsed_record("S_PV.10100").statements)
     page.get_by_role("button", name=re.compile(r"^Save")).click()
+    expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))  # saved, then shown
     meeting = Meeting.objects.get(symbol="S/PV.10100")
     expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/$"))
     assert meeting.record_kind == "verbatim_record"
