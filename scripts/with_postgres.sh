@@ -5,30 +5,11 @@
 # DATABASE_URL for the command, and stop and delete the server afterwards, even on failure.
 set -euo pipefail
 
-find_bin() {
-    local name=$1
-    if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return; fi
-    local candidate
-    for candidate in /usr/lib/postgresql/*/bin/"$name"; do
-        [ -x "$candidate" ] && { echo "$candidate"; return; }
-    done
-    echo "PostgreSQL's $name was not found: install PostgreSQL 15 server binaries." >&2
-    exit 1
-}
-INITDB=$(find_bin initdb)
-PG_CTL=$(find_bin pg_ctl)
-CREATEDB=$(find_bin createdb)
+. "$(dirname "$0")/postgres_common.sh"
 
 PGTMP=$(mktemp -d /tmp/wb-pg.XXXXXX)
 chmod 755 "$PGTMP"
-AS_USER=()
-if [ "$(id -u)" = "0" ]; then
-    # PostgreSQL refuses to run as root: run it as the postgres (or nobody) account.
-    PGUSER_OS=postgres
-    id -u postgres >/dev/null 2>&1 || PGUSER_OS=nobody
-    chown "$PGUSER_OS" "$PGTMP"
-    AS_USER=(runuser -u "$PGUSER_OS" --)
-fi
+if [ -n "$PGUSER_OS" ]; then chown "$PGUSER_OS" "$PGTMP"; fi
 
 cleanup() {
     "${AS_USER[@]}" "$PG_CTL" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true

@@ -11,27 +11,8 @@ set -euo pipefail
 PGDIR=${WB_XL_PGDATA:-/work/pg-xl}
 SOCKET="$PGDIR/socket"
 
-find_bin() {
-    local name=$1
-    if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return; fi
-    local candidate
-    for candidate in /usr/lib/postgresql/*/bin/"$name"; do
-        [ -x "$candidate" ] && { echo "$candidate"; return; }
-    done
-    echo "PostgreSQL's $name was not found: install PostgreSQL 15 server binaries." >&2
-    exit 1
-}
-INITDB=$(find_bin initdb)
-PG_CTL=$(find_bin pg_ctl)
-CREATEDB=$(find_bin createdb)
+. "$(dirname "$0")/postgres_common.sh"
 PSQL=$(find_bin psql)
-
-AS_USER=()
-if [ "$(id -u)" = "0" ]; then
-    PGUSER_OS=postgres
-    id -u postgres >/dev/null 2>&1 || PGUSER_OS=nobody
-    AS_USER=(runuser -u "$PGUSER_OS" --)
-fi
 
 start() {
     if [ ! -f "$PGDIR/data/PG_VERSION" ]; then
