@@ -287,25 +287,45 @@ class CountryGroupMembership(models.Model):
 # browser polls while the task queue's worker imports an archive or parses a large PDF.
 
 
-class ImportJobQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The jobs `user` started: a job's files and results are its importer's."""
-        return self.filter(created_by=user) if user.is_authenticated else self.none()
+class BackgroundJob(models.Model):
+    """What every job the task queue's worker runs has: where it is, how far it got, what
+    went wrong, and when. ImportJob and FixtureJob add what they carry and report."""
 
-
-class ImportJob(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting for the worker"
         RUNNING = "running", "Running"
         FINISHED = "finished", "Finished"
         FAILED = "failed", "Failed"
 
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created"]
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The jobs `user` started: a job's files and results are its importer's."""
+        return self.filter(created_by=user) if user.is_authenticated else self.none()
+
+
+class ImportJob(BackgroundJob):
     class Mode(models.TextChoices):
         IMPORT = "import", "Import the files"
         PARSE = "parse", "Parse one record for the preview"
 
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.IMPORT)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     kind = models.CharField(
         max_length=40, default="auto", help_text="The kind of record asked for."
     )
@@ -320,8 +340,6 @@ class ImportJob(models.Model):
     upload = models.BinaryField(blank=True, default=b"")
     upload_names = models.JSONField(default=list, blank=True)
     phase = models.CharField(max_length=20, blank=True, help_text="checking, saving, parsing")
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
@@ -331,25 +349,14 @@ class ImportJob(models.Model):
     results = models.JSONField(default=list, blank=True)
     # A parse job: the record's text as the parser normalised it (the preview re-parses it).
     source = models.TextField(blank=True)
-    message = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="import_jobs"
     )
-    created = models.DateTimeField(auto_now_add=True)
-    started = models.DateTimeField(null=True, blank=True)
-    finished = models.DateTimeField(null=True, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created"]
-
     def __str__(self) -> str:
         return f"Import job {self.pk} ({self.get_status_display()})"
-
-    @property
-    def is_over(self) -> bool:
-        return self.status in (self.Status.FINISHED, self.Status.FAILED)
 
 
 # The admin's fixture loader runs as background work too (tracker/fixture_loading/jobs.py):
@@ -365,29 +372,19 @@ class FixtureJobQuerySet(models.QuerySet):
         return self if user.is_superuser else self.filter(created_by=user)
 
 
-class FixtureJob(models.Model):
+class FixtureJob(BackgroundJob):
     class Mode(models.TextChoices):
         CHECK = "check", "Dry run"
         LOAD = "load", "Load"
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting for the worker"
-        RUNNING = "running", "Running"
-        FINISHED = "finished", "Finished"
-        FAILED = "failed", "Failed"
-
     mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.CHECK)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     name = models.CharField(max_length=255, help_text="The uploaded file's name.")
     # The file itself, so a worker on another machine reads it from the database. A dry
     # run keeps it until it is loaded (or replaced); a load empties it once over.
     upload = models.BinaryField(blank=True, default=b"")
     phase = models.CharField(max_length=30, blank=True)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
     # FixtureReport.as_dict(): records, models, problems, more_problems, committed.
     report = models.JSONField(default=dict, blank=True)
-    message = models.TextField(blank=True)
     # A load job names the dry run it confirms.
     checked = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="load"
@@ -395,18 +392,8 @@ class FixtureJob(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="fixture_jobs"
     )
-    created = models.DateTimeField(auto_now_add=True)
-    started = models.DateTimeField(null=True, blank=True)
-    finished = models.DateTimeField(null=True, blank=True)
 
     objects = FixtureJobQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created"]
-
     def __str__(self) -> str:
         return f"Fixture {self.get_mode_display().lower()} {self.pk} of {self.name}"
-
-    @property
-    def is_over(self) -> bool:
-        return self.status in (self.Status.FINISHED, self.Status.FAILED)
