@@ -1,6 +1,8 @@
 """Memos beyond a passage in the workspace: the meeting's memo panel and a code's memos,
 written, edited and deleted with the keyboard, each step undoable."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -203,3 +205,46 @@ def test_a_reviewer_reads_the_memos_and_writes_none(
     expect(dialog.locator("#memo-code-list .memo-text")).to_have_text(["On the code."])
     expect(dialog.locator("form")).to_have_count(0)
     expect(dialog.get_by_role("button", name="Close")).to_be_focused()
+
+
+def test_unsaved_memo_text_survives_closing_the_dialog_and_leaving_asks_first(
+    page, sign_in, analyst_a, meeting, code
+):
+    sign_in(analyst_a)
+    open_workspace(page, meeting)
+    dialog = page.locator("#memo-dialog")
+    page.get_by_role("button", name="Write a memo on the meeting").click()
+    page.get_by_label("Memo", exact=True).fill("Half a thought about survivors")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#status")).to_contain_text("Your unsaved memo text is kept")
+    # Another target's dialog starts empty; the meeting's gives the draft back.
+    page.get_by_role("button", name=f"Memo on the code {code.name}").click()
+    expect(page.get_by_label("Memo", exact=True)).to_have_value("")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Write a memo on the meeting").click()
+    expect(page.get_by_label("Memo", exact=True)).to_have_value("Half a thought about survivors")
+    expect(dialog.locator("#memo-dialog-status")).to_contain_text("Your unsaved text is back")
+    page.keyboard.press("Escape")
+
+    # Leaving the page with the draft asks first; the analyst stays.
+    asked = []
+
+    def answer(browser_dialog):
+        asked.append(browser_dialog.type)
+        browser_dialog.dismiss()
+
+    page.on("dialog", answer)
+    workspace = page.url
+    with page.expect_event("dialog"):
+        page.evaluate("setTimeout(() => window.location.assign('/meetings/'), 0)")
+    expect(page.locator("#workspace")).to_be_visible()
+    assert (asked, page.url) == (["beforeunload"], workspace)
+
+    # Saved, the draft is gone and the page is left without a question.
+    page.get_by_role("button", name="Write a memo on the meeting").click()
+    dialog.get_by_role("button", name="Save").click()
+    expect(page.locator("#memo-list .memo-text")).to_have_text(["Half a thought about survivors"])
+    page.goto("/meetings/")
+    expect(page).to_have_url(re.compile(r"/meetings/$"))
+    assert asked == ["beforeunload"]

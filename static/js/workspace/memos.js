@@ -7,7 +7,7 @@
 
 import { api, describeError, fetchAll } from "./api.js";
 import { memoItem } from "./memo_items.js";
-import { shorten, warn } from "./messages.js";
+import { say, shorten, warn } from "./messages.js";
 import { codesById, config } from "./state.js";
 import { sayUndoable } from "./undo.js";
 import { withId, withQuery } from "./urls.js";
@@ -38,6 +38,11 @@ const closeButton = document.getElementById("memo-close");
 
 const memos = new Map(); // every memo the page has read, by id
 const open = { target: null, editing: null }; // target: { meeting } or { code }
+// Unsaved text is never thrown away: closing the dialog (or switching to another memo)
+// keeps what was typed as a draft of that memo (or of a new memo on that meeting or code),
+// which comes back when it is opened again; leaving the page with a draft asks first.
+const drafts = new Map(); // draftKey → { title, text }
+const startedWith = { title: "", text: "" }; // what the form showed when editing began
 
 const label = (memo) => memo.title || shorten(memo.text);
 const byAge = (a, b) => (a.created === b.created ? a.id - b.id : a.created < b.created ? -1 : 1);
@@ -84,7 +89,8 @@ export async function loadMemos() {
 export function memosMoved(live, gone) {
   for (const id of gone) memos.delete(id);
   for (const memo of live) memos.set(memo.id, memo);
-  if (open.editing !== null && gone.includes(open.editing)) startEditing(null);
+  for (const id of gone) drafts.delete(`memo ${id}`);
+  if (open.editing !== null && gone.includes(open.editing)) startEditing(null, { keepCurrent: false });
   redraw();
 }
 
@@ -119,7 +125,8 @@ async function deleteMemo(id) {
     warn(`Not deleted: ${error.message}`);
     return;
   }
-  if (open.editing === id) startEditing(null);
+  drafts.delete(`memo ${id}`);
+  if (open.editing === id) startEditing(null, { keepCurrent: false });
   announce(`Deleted the memo “${label(memo)}”.`);
   // The button is gone with its item: focus goes where the analyst can carry on.
   const next = inDialog ? titleInput || closeButton : document.getElementById("memo-add");
@@ -159,12 +166,32 @@ function showRefusal(error) {
   } else showErrors({ non_field_errors: error.message });
 }
 
-function startEditing(memo) {
+function draftKey() {
+  if (open.editing !== null) return `memo ${open.editing}`;
+  return open.target && open.target.code ? `new on code ${open.target.code.id}` : "new on meeting";
+}
+
+/** Keep what the form holds as a draft if it differs from what editing began with. */
+function keepDraft() {
+  if (!form || !open.target) return;
+  const typed = { title: titleInput.value, text: textInput.value };
+  const changed = typed.title !== startedWith.title || typed.text !== startedWith.text;
+  if (changed && (typed.title.trim() || typed.text.trim() || open.editing !== null)) {
+    drafts.set(draftKey(), typed);
+  } else drafts.delete(draftKey());
+}
+
+function startEditing(memo, { keepCurrent = true } = {}) {
   if (!form) return;
+  if (keepCurrent) keepDraft();
   open.editing = memo ? memo.id : null;
   clearErrors();
-  titleInput.value = memo ? memo.title : "";
-  textInput.value = memo ? memo.text : "";
+  startedWith.title = memo ? memo.title : "";
+  startedWith.text = memo ? memo.text : "";
+  const draft = drafts.get(draftKey());
+  titleInput.value = draft ? draft.title : startedWith.title;
+  textInput.value = draft ? draft.text : startedWith.text;
+  if (draft) dialogStatus.textContent = "Your unsaved text is back: save it, or clear it.";
   formHeading.textContent = memo
     ? "Edit your memo"
     : open.target.code
@@ -174,12 +201,13 @@ function startEditing(memo) {
 }
 
 function openFor(target, memo = null) {
+  if (memoDialog.open) keepDraft(); // what was typed for the other target stays its draft
   open.target = target;
   heading.textContent = target.code ? `Memos on the code “${target.code.name}”` : "Memo on the meeting";
   codeSection.hidden = !target.code;
   if (target.code) drawCodeMemos();
   dialogStatus.textContent = "";
-  startEditing(memo);
+  startEditing(memo, { keepCurrent: false });
   if (!memoDialog.open) memoDialog.showModal();
   (titleInput || closeButton).focus();
 }
@@ -216,6 +244,9 @@ async function save() {
     showRefusal(error);
     return;
   }
+  drafts.delete(draftKey());
+  startedWith.title = titleInput.value;
+  startedWith.text = textInput.value;
   // A code's dialog stays open on its list, ready for another memo; the meeting's closes.
   if (open.target.code) {
     startEditing(null);
@@ -228,8 +259,16 @@ export function listenToMemos() {
   if (add) add.addEventListener("click", () => openFor({ meeting: config.meeting }));
   closeButton.addEventListener("click", () => memoDialog.close());
   memoDialog.addEventListener("close", () => {
+    keepDraft();
+    if (drafts.size) say("Your unsaved memo text is kept: open the memo again to finish it.");
     open.target = null;
     open.editing = null;
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (memoDialog.open) keepDraft();
+    if (!drafts.size) return;
+    event.preventDefault(); // the browser asks whether to leave (its own words)
+    event.returnValue = "";
   });
   if (form) {
     form.addEventListener("submit", (event) => {
