@@ -20,10 +20,11 @@ from tracker.models import Gender, Meeting, SpeakerType, Statement
 from ..charts import Chart, bar_chart, chart_table, heat_map, line_chart
 from ..models import Code
 from ..reports.data import share
-from ..reports.speakers import speaker_gender, speakers
+from ..reports.speakers import speaker_gender
 from .gender_index import linked_delegations
 from .parameters import apply_filters, statement_filters
 from .reference_levels import level_names, level_rows
+from .speaker_counts import speaker_counts
 from .trends import TREND_PARAMETERS, Trends, TrendSpec, statements_of, trend_spec, trends
 
 FOUR_PS = "four-ps"
@@ -95,13 +96,10 @@ def four_ps_chart(spec: TrendSpec) -> Chart:
 
 
 def _coverage(spec: TrendSpec, field: str, expression, choices, title: str) -> Chart:
-    rows = (
-        statements_of(spec)
-        .values(**{field: expression})
-        .annotate(all=speakers(), coded=speakers(filter=Q(coded=True)))
-        .order_by()
+    rows = speaker_counts(
+        statements_of(spec), expressions={field: expression}, flags={"coded": Q(coded=True)}
     )
-    figures = {row[field]: row for row in rows}
+    figures = {row[field]: {"all": row["speakers"], "coded": row["coded_speakers"]} for row in rows}
     present = [(key, label) for key, label in choices if key in figures]
     return bar_chart(
         title=f"{spec.label}: share of speakers coded, {title}",
