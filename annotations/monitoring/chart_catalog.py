@@ -24,7 +24,7 @@ from ..reports.speakers import speaker_gender
 from .gender_index import linked_delegations
 from .parameters import apply_filters, statement_filters
 from .reference_levels import level_names, level_rows
-from .speaker_counts import speaker_counts
+from .speaker_counts import speaker_rows, speakers_per
 from .trends import TREND_PARAMETERS, Trends, TrendSpec, statements_of, trend_spec, trends
 
 FOUR_PS = "four-ps"
@@ -95,28 +95,40 @@ def four_ps_chart(spec: TrendSpec) -> Chart:
     )
 
 
-def _coverage(spec: TrendSpec, field: str, expression, choices, title: str) -> Chart:
-    rows = speaker_counts(
-        statements_of(spec), expressions={field: expression}, flags={"coded": Q(coded=True)}
+def coverage(spec: TrendSpec) -> dict[str, dict]:
+    """Speakers, and speakers coded, per speaker type ("kind") and per gender
+    ("gender_key"): one query for both charts (a row per type, gender and speaker)."""
+    rows = list(
+        speaker_rows(
+            statements_of(spec),
+            expressions={"kind": F("speaker_type"), "gender_key": speaker_gender()},
+            flags={"coded": Q(coded=True)},
+        )
     )
-    figures = {row[field]: {"all": row["speakers"], "coded": row["coded_speakers"]} for row in rows}
+    return {field: speakers_per(rows, field, "coded") for field in ("kind", "gender_key")}
+
+
+def _coverage(spec: TrendSpec, figures: dict, choices, title: str) -> Chart:
     present = [(key, label) for key, label in choices if key in figures]
     return bar_chart(
         title=f"{spec.label}: share of speakers coded, {title}",
-        categories=[f"{label} ({figures[key]['all']})" for key, label in present],
-        values=[share(figures[key]["coded"], figures[key]["all"]) for key, _ in present],
+        categories=[f"{label} ({figures[key][0]})" for key, label in present],
+        values=[share(figures[key][1], figures[key][0]) for key, _ in present],
         unit="%",
         y_label="Share of speakers (%)",
         x_label="In brackets: speakers",
     )
 
 
-def speaker_type_chart(spec: TrendSpec) -> Chart:
-    return _coverage(spec, "kind", F("speaker_type"), SpeakerType.choices, "by speaker type")
+def speaker_type_chart(spec: TrendSpec, figures: dict | None = None) -> Chart:
+    """`figures`: coverage(spec), when the page has it already."""
+    figures = figures or coverage(spec)
+    return _coverage(spec, figures["kind"], SpeakerType.choices, "by speaker type")
 
 
-def gender_chart(spec: TrendSpec) -> Chart:
-    return _coverage(spec, "gender_key", speaker_gender(), Gender.choices, "by gender")
+def gender_chart(spec: TrendSpec, figures: dict | None = None) -> Chart:
+    figures = figures or coverage(spec)
+    return _coverage(spec, figures["gender_key"], Gender.choices, "by gender")
 
 
 def gender_index_chart(params, viewer) -> Chart:
@@ -161,7 +173,7 @@ def _trend(params, viewer) -> Chart:
     if measure not in MEASURES:
         raise ValidationError({"measure": f"measure must be one of {', '.join(MEASURES)}."})
     spec = trend_spec(params, viewer=viewer, allowed=CHART_PARAMETERS)
-    return trend_chart(trends(spec), measure)
+    return trend_chart(trends(spec, delegations=False, briefers=False), measure)
 
 
 CHARTS: dict[str, Callable] = {

@@ -16,6 +16,8 @@ table); the inner query carries every filter and its parameters unchanged.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db import connections
 from django.db.models import Case, Count, F, Q, QuerySet, When
 
@@ -45,6 +47,58 @@ def _outer(inner: str, group: list[str], flags: list[str], using: str) -> str:
     return f"SELECT {', '.join(columns)} FROM ({inner}) AS {q('per_speaker')}{group_by}"  # noqa: S608
 
 
+def speaker_rows(
+    statements: QuerySet, *, fields: tuple[str, ...] = (), expressions: dict | None = None,
+    flags: dict[str, Q] | None = None,
+) -> QuerySet:  # fmt: skip
+    """The derived table: a row per group and speaker, with `n` statements and `n_<flag>`
+    of them matching each flag (the statements without a speaker or delegation of a
+    group share one row; see is_lone)."""
+    return (
+        statements.values(
+            *fields,
+            **(expressions or {}),
+            **{
+                WHO_SPEAKER: F("speaker_id"),
+                WHO_DELEGATION: Case(When(speaker_id__isnull=True, then=F("delegation"))),
+            },
+        )
+        .annotate(
+            n=Count("*"),
+            **{f"n_{flag}": Count("pk", filter=q) for flag, q in (flags or {}).items()},
+        )
+        .order_by()
+    )
+
+
+def is_lone(row: dict) -> bool:
+    """Whether a speaker_rows() row holds statements with neither speaker nor delegation,
+    each of them a speaker of its own."""
+    return row[WHO_SPEAKER] is None and row[WHO_DELEGATION] == ""
+
+
+def speakers_per(rows, field: str, flag: str) -> dict:
+    """From speaker_rows() grouped by `field` and more: per value of `field`, (speakers,
+    speakers with the flag), each speaker once however many rows it has."""
+    seen: dict = defaultdict(set)
+    flagged: dict = defaultdict(set)
+    lone: dict = defaultdict(lambda: [0, 0])
+    for row in rows:
+        key = row[field]
+        if is_lone(row):
+            lone[key][0] += row["n"]
+            lone[key][1] += row[f"n_{flag}"]
+            continue
+        who = (row[WHO_SPEAKER], row[WHO_DELEGATION])
+        seen[key].add(who)
+        if row[f"n_{flag}"]:
+            flagged[key].add(who)
+    return {
+        key: (len(seen[key]) + lone[key][0], len(flagged[key]) + lone[key][1])
+        for key in {*seen, *lone}
+    }
+
+
 def speaker_counts(
     statements: QuerySet, *, fields: tuple[str, ...] = (), expressions: dict | None = None,
     flags: dict[str, Q] | None = None,
@@ -56,18 +110,7 @@ def speaker_counts(
     expressions = expressions or {}
     flags = flags or {}
     group = [*fields, *expressions]
-    per_speaker = (
-        statements.values(
-            *fields,
-            **expressions,
-            **{
-                WHO_SPEAKER: F("speaker_id"),
-                WHO_DELEGATION: Case(When(speaker_id__isnull=True, then=F("delegation"))),
-            },
-        )
-        .annotate(n=Count("*"), **{f"n_{flag}": Count("pk", filter=q) for flag, q in flags.items()})
-        .order_by()
-    )
+    per_speaker = speaker_rows(statements, fields=fields, expressions=expressions, flags=flags)
     inner, params = per_speaker.query.sql_with_params()
     using = statements.db
     sql = _outer(inner, group, list(flags), using)

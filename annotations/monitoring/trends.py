@@ -250,7 +250,7 @@ def _add_delegations(spec, statements, points: dict[tuple, TrendPoint]) -> None:
         points[key].delegations = sorted(names)
 
 
-def _briefers(spec: TrendSpec) -> list[BriefersRow]:
+def civil_society_briefers(spec: TrendSpec) -> list[BriefersRow]:
     """Each briefer once per meeting: speakers per meeting, summed per body and year."""
     rows = speaker_counts(
         apply_filters(Statement.objects.all(), spec.filters).filter(
@@ -280,8 +280,11 @@ def _briefers(spec: TrendSpec) -> list[BriefersRow]:
     ]  # fmt: skip
 
 
-def trends(spec: TrendSpec) -> Trends:
+def trends(spec: TrendSpec, *, delegations: bool = True, briefers: bool = True) -> Trends:
+    """The figures; `delegations` and `briefers` off leave those out (each is a query
+    over every selected statement: the chart and the CSVs that do not show them)."""
     statements = statements_of(spec)
     points = _points(spec, statements)
-    _add_delegations(spec, statements, points)
-    return Trends(spec, list(points.values()), _briefers(spec))
+    if delegations:
+        _add_delegations(spec, statements, points)
+    return Trends(spec, list(points.values()), civil_society_briefers(spec) if briefers else [])

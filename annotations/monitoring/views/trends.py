@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from ...models import CodingScheme
 from ..chart_catalog import (
     ChartOnPage,
+    coverage,
     four_ps_chart,
     gender_chart,
     speaker_type_chart,
@@ -19,7 +20,7 @@ from ..chart_catalog import (
 from ..paging import PAGING, paging
 from ..parameters import FILTERS, statement_filters
 from ..passages import Passage, passage_statements, passages_page
-from ..trends import trend_spec, trends
+from ..trends import civil_society_briefers, trend_spec, trends
 from .search import csv_response, filter_choices
 
 
@@ -29,12 +30,13 @@ def _bad(error: ValidationError) -> HttpResponse:
 
 def _charts(result, query: dict) -> list[ChartOnPage]:
     spec = result.spec
+    figures = coverage(spec)  # one query for both coverage charts
     return [
         ChartOnPage("trends", trend_chart(result, "statements"), query),
         ChartOnPage("trends", trend_chart(result, "speakers"), {**query, "measure": "speakers"}),
         ChartOnPage("four-ps", four_ps_chart(spec), query),
-        ChartOnPage("speaker-types", speaker_type_chart(spec), query),
-        ChartOnPage("genders", gender_chart(spec), query),
+        ChartOnPage("speaker-types", speaker_type_chart(spec, figures), query),
+        ChartOnPage("genders", gender_chart(spec, figures), query),
     ]
 
 
@@ -82,7 +84,7 @@ def _percent(value: float | None) -> str:
 
 def trends_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = trends(trend_spec(request.GET, viewer=request.user))
+        result = trends(trend_spec(request.GET, viewer=request.user), briefers=False)
     except ValidationError as error:
         return _bad(error)
     rows = (
@@ -97,12 +99,12 @@ def trends_csv(request: HttpRequest) -> HttpResponse:
 
 def briefers_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = trends(trend_spec(request.GET, viewer=request.user))
+        briefers = civil_society_briefers(trend_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         return _bad(error)
     rows = (
         [b.body, b.year or "", b.briefers, b.women, request.build_absolute_uri(b.url)]
-        for b in result.briefers
+        for b in briefers
     )
     header = ["body", "year", "civil_society_briefers", "women", "passages"]
     return csv_response("civil-society-briefers.csv", header, rows)
