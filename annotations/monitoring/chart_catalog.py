@@ -60,10 +60,11 @@ class ChartOnPage:
 
 def trend_chart(result: Trends, measure: str = "statements") -> Chart:
     periods = result.periods
+    at = {period: n for n, period in enumerate(periods)}  # not periods.index: 5,000 meetings
     values = {body: [None] * len(periods) for body in result.bodies}
     for point in result.points:
         value = point.share_of_statements if measure == "statements" else point.share_of_speakers
-        values[point.body][periods.index(point.period)] = value
+        values[point.body][at[point.period]] = value
     return line_chart(
         title=f"{result.spec.label}: {MEASURES[measure]} coded, by {result.spec.by}",
         categories=periods,
