@@ -20,10 +20,11 @@ from tracker.models import Gender, Meeting, SpeakerType, Statement
 from ..charts import Chart, bar_chart, chart_table, heat_map, line_chart
 from ..models import Code
 from ..reports.data import share
-from ..reports.speakers import speaker_gender, speakers
+from ..reports.speakers import speaker_gender
 from .gender_index import linked_delegations
 from .parameters import apply_filters, statement_filters
 from .reference_levels import level_names, level_rows
+from .speaker_counts import speaker_rows, speakers_per
 from .trends import TREND_PARAMETERS, Trends, TrendSpec, statements_of, trend_spec, trends
 
 FOUR_PS = "four-ps"
@@ -59,10 +60,11 @@ class ChartOnPage:
 
 def trend_chart(result: Trends, measure: str = "statements") -> Chart:
     periods = result.periods
+    at = {period: n for n, period in enumerate(periods)}  # not periods.index: 5,000 meetings
     values = {body: [None] * len(periods) for body in result.bodies}
     for point in result.points:
         value = point.share_of_statements if measure == "statements" else point.share_of_speakers
-        values[point.body][periods.index(point.period)] = value
+        values[point.body][at[point.period]] = value
     return line_chart(
         title=f"{result.spec.label}: {MEASURES[measure]} coded, by {result.spec.by}",
         categories=periods,
@@ -94,31 +96,40 @@ def four_ps_chart(spec: TrendSpec) -> Chart:
     )
 
 
-def _coverage(spec: TrendSpec, field: str, expression, choices, title: str) -> Chart:
-    rows = (
-        statements_of(spec)
-        .values(**{field: expression})
-        .annotate(all=speakers(), coded=speakers(filter=Q(coded=True)))
-        .order_by()
+def coverage(spec: TrendSpec) -> dict[str, dict]:
+    """Speakers, and speakers coded, per speaker type ("kind") and per gender
+    ("gender_key"): one query for both charts (a row per type, gender and speaker)."""
+    rows = list(
+        speaker_rows(
+            statements_of(spec),
+            expressions={"kind": F("speaker_type"), "gender_key": speaker_gender()},
+            flags={"coded": Q(coded=True)},
+        )
     )
-    figures = {row[field]: row for row in rows}
+    return {field: speakers_per(rows, field, "coded") for field in ("kind", "gender_key")}
+
+
+def _coverage(spec: TrendSpec, figures: dict, choices, title: str) -> Chart:
     present = [(key, label) for key, label in choices if key in figures]
     return bar_chart(
         title=f"{spec.label}: share of speakers coded, {title}",
-        categories=[f"{label} ({figures[key]['all']})" for key, label in present],
-        values=[share(figures[key]["coded"], figures[key]["all"]) for key, _ in present],
+        categories=[f"{label} ({figures[key][0]})" for key, label in present],
+        values=[share(figures[key][1], figures[key][0]) for key, _ in present],
         unit="%",
         y_label="Share of speakers (%)",
         x_label="In brackets: speakers",
     )
 
 
-def speaker_type_chart(spec: TrendSpec) -> Chart:
-    return _coverage(spec, "kind", F("speaker_type"), SpeakerType.choices, "by speaker type")
+def speaker_type_chart(spec: TrendSpec, figures: dict | None = None) -> Chart:
+    """`figures`: coverage(spec), when the page has it already."""
+    figures = figures or coverage(spec)
+    return _coverage(spec, figures["kind"], SpeakerType.choices, "by speaker type")
 
 
-def gender_chart(spec: TrendSpec) -> Chart:
-    return _coverage(spec, "gender_key", speaker_gender(), Gender.choices, "by gender")
+def gender_chart(spec: TrendSpec, figures: dict | None = None) -> Chart:
+    figures = figures or coverage(spec)
+    return _coverage(spec, figures["gender_key"], Gender.choices, "by gender")
 
 
 def gender_index_chart(params, viewer) -> Chart:
@@ -163,7 +174,7 @@ def _trend(params, viewer) -> Chart:
     if measure not in MEASURES:
         raise ValidationError({"measure": f"measure must be one of {', '.join(MEASURES)}."})
     spec = trend_spec(params, viewer=viewer, allowed=CHART_PARAMETERS)
-    return trend_chart(trends(spec), measure)
+    return trend_chart(trends(spec, delegations=False, briefers=False), measure)
 
 
 CHARTS: dict[str, Callable] = {

@@ -16,21 +16,17 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import (
     BooleanField,
-    CharField,
-    Count,
     ExpressionWrapper,
     Q,
     QuerySet,
-    Value,
 )
-from django.db.models.functions import Cast, Concat, ExtractYear
+from django.db.models.functions import ExtractYear
 
 from tracker.delegations.selectors import speaks_for_delegation
 from tracker.models import Gender, SpeakerType, Statement
 
 from ..models import Code
 from ..reports.data import share
-from ..reports.speakers import speaker_identity, speakers
 from .gender_index import linked_delegations
 from .links import passages_url, year_filters
 from .parameters import (
@@ -41,6 +37,7 @@ from .parameters import (
     nul_free,
     statement_filters,
 )
+from .speaker_counts import speaker_counts
 
 BY = ("meeting", "year")
 TREND_PARAMETERS = ("code", "code_group", "by", *FILTERS)
@@ -161,11 +158,17 @@ class Trends:
 
 def _grouped(statements: QuerySet[Statement], by: str, *fields: str) -> QuerySet:
     """statements.values() by body and period (and `fields`), ready to aggregate."""
+    return statements.values(*_period_fields(by), *fields, **_period_expressions(by))
+
+
+def _period_fields(by: str) -> tuple[str, ...]:
     if by == "meeting":
-        return statements.values(
-            "meeting__body", "meeting_id", "meeting__symbol", "meeting__date", *fields
-        )
-    return statements.values("meeting__body", *fields, year=ExtractYear("meeting__date"))
+        return ("meeting__body", "meeting_id", "meeting__symbol", "meeting__date")
+    return ("meeting__body",)
+
+
+def _period_expressions(by: str) -> dict:
+    return {"year": ExtractYear("meeting__date")}
 
 
 def _coded(spec: TrendSpec) -> ExpressionWrapper:
@@ -185,20 +188,24 @@ def statements_of(spec: TrendSpec) -> QuerySet[Statement]:
 
 
 def _key(row: dict, by: str) -> tuple:
-    return (row["meeting__body"], row["meeting_id"] if by == "meeting" else row["year"])
+    if by == "meeting":
+        return (row["meeting__body"], row["meeting_id"])
+    return (row["meeting__body"], None if row["year"] is None else int(row["year"]))
 
 
 def _point(spec: TrendSpec, row: dict) -> TrendPoint:
     query = {**spec.query, "body": row["meeting__body"]}
+    # The rows come from a cursor (speaker_counts): the year as int, the date as text.
+    year = None if row["year"] is None else int(row["year"])
     if spec.by == "meeting":
         date, symbol = row["meeting__date"], row["meeting__symbol"]
         query["meeting"] = symbol
-        period, year = symbol, date.year if date else None
+        period = symbol
         order = (str(date or ""), symbol)
     else:
-        query.update(year_filters(spec.query, row["year"]))
-        period, year = str(row["year"] or "no date"), row["year"]
-        order = (str(row["year"] or ""),)
+        query.update(year_filters(spec.query, year))
+        period = str(year or "no date")
+        order = (str(year or ""),)
     return TrendPoint(
         body=row["meeting__body"],
         period=period,
@@ -215,15 +222,11 @@ def _point(spec: TrendSpec, row: dict) -> TrendPoint:
 
 
 def _points(spec: TrendSpec, statements: QuerySet[Statement]) -> dict[tuple, TrendPoint]:
-    rows = (
-        _grouped(statements, spec.by)
-        .annotate(
-            statements=Count("id"),
-            coded_statements=Count("id", filter=Q(coded=True)),
-            speakers=speakers(),
-            coded_speakers=speakers(filter=Q(coded=True)),
-        )
-        .order_by()
+    rows = speaker_counts(
+        statements,
+        fields=_period_fields(spec.by),
+        expressions=_period_expressions(spec.by),
+        flags={"coded": Q(coded=True)},
     )
     points = {_key(row, spec.by): _point(spec, row) for row in rows}
     return dict(sorted(points.items(), key=lambda item: (item[1].order, item[1].body)))
@@ -247,32 +250,41 @@ def _add_delegations(spec, statements, points: dict[tuple, TrendPoint]) -> None:
         points[key].delegations = sorted(names)
 
 
-def _briefers(spec: TrendSpec) -> list[BriefersRow]:
-    briefing = Concat(Cast("meeting_id", CharField()), Value("|"), speaker_identity())
-    women = Q(speaker__gender=Gender.FEMALE)
-    rows = (
-        apply_filters(Statement.objects.all(), spec.filters)
-        .filter(speaker_type=SpeakerType.CIVIL_SOCIETY)
-        .values("meeting__body", year=ExtractYear("meeting__date"))
-        .annotate(
-            briefers=Count(briefing, distinct=True),
-            women=Count(briefing, distinct=True, filter=women),
-        )
-        .order_by("year", "meeting__body")
+def civil_society_briefers(spec: TrendSpec) -> list[BriefersRow]:
+    """Each briefer once per meeting: speakers per meeting, summed per body and year."""
+    rows = speaker_counts(
+        apply_filters(Statement.objects.all(), spec.filters).filter(
+            speaker_type=SpeakerType.CIVIL_SOCIETY
+        ),
+        fields=("meeting__body", "meeting_id"),
+        expressions={"year": ExtractYear("meeting__date")},
+        flags={"women": Q(speaker__gender=Gender.FEMALE)},
+    )
+    per_year: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        year = None if row["year"] is None else int(row["year"])
+        figures = per_year[(row["meeting__body"], year)]
+        figures[0] += row["speakers"]
+        figures[1] += row["women_speakers"]
+    ordered = sorted(
+        per_year.items(), key=lambda item: (item[0][1] is None, item[0][1] or 0, item[0][0])
     )
     return [
         BriefersRow(
-            r["meeting__body"], r["year"], r["briefers"], r["women"],
-            passages_url({**spec.query, **year_filters(spec.query, r["year"])},
-                         body=r["meeting__body"], speaker_type=SpeakerType.CIVIL_SOCIETY,
+            body, year, briefers, women,
+            passages_url({**spec.query, **year_filters(spec.query, year)},
+                         body=body, speaker_type=SpeakerType.CIVIL_SOCIETY,
                          gender=Gender.FEMALE),
         )
-        for r in rows
+        for (body, year), (briefers, women) in ordered
     ]  # fmt: skip
 
 
-def trends(spec: TrendSpec) -> Trends:
+def trends(spec: TrendSpec, *, delegations: bool = True, briefers: bool = True) -> Trends:
+    """The figures; `delegations` and `briefers` off leave those out (each is a query
+    over every selected statement: the chart and the CSVs that do not show them)."""
     statements = statements_of(spec)
     points = _points(spec, statements)
-    _add_delegations(spec, statements, points)
-    return Trends(spec, list(points.values()), _briefers(spec))
+    if delegations:
+        _add_delegations(spec, statements, points)
+    return Trends(spec, list(points.values()), civil_society_briefers(spec) if briefers else [])

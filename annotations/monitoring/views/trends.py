@@ -6,11 +6,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from ...models import CodingScheme
 from ..chart_catalog import (
     ChartOnPage,
+    coverage,
     four_ps_chart,
     gender_chart,
     speaker_type_chart,
@@ -19,7 +21,7 @@ from ..chart_catalog import (
 from ..paging import PAGING, paging
 from ..parameters import FILTERS, statement_filters
 from ..passages import Passage, passage_statements, passages_page
-from ..trends import trend_spec, trends
+from ..trends import civil_society_briefers, trend_spec, trends
 from .search import csv_response, filter_choices
 
 
@@ -29,13 +31,28 @@ def _bad(error: ValidationError) -> HttpResponse:
 
 def _charts(result, query: dict) -> list[ChartOnPage]:
     spec = result.spec
+    figures = coverage(spec)  # one query for both coverage charts
     return [
         ChartOnPage("trends", trend_chart(result, "statements"), query),
         ChartOnPage("trends", trend_chart(result, "speakers"), {**query, "measure": "speakers"}),
         ChartOnPage("four-ps", four_ps_chart(spec), query),
-        ChartOnPage("speaker-types", speaker_type_chart(spec), query),
-        ChartOnPage("genders", gender_chart(spec), query),
+        ChartOnPage("speaker-types", speaker_type_chart(spec, figures), query),
+        ChartOnPage("genders", gender_chart(spec, figures), query),
     ]
+
+
+def _profile_links():
+    """(name, slug) pairs → (name, profile URL or ""), each URL reversed once: by meeting
+    at XL the page lists ~40,000 delegations, and a {% url %} apiece took seconds."""
+    urls: dict[str, str] = {}
+
+    def linked(delegations: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        for _, slug in delegations:
+            if slug and slug not in urls:
+                urls[slug] = reverse("monitoring-profile", args=[slug])
+        return [(name, urls[slug] if slug else "") for name, slug in delegations]
+
+    return linked
 
 
 def code_groups() -> list[tuple[str, str]]:
@@ -61,9 +78,10 @@ def trends_page(request: HttpRequest) -> HttpResponse:
         context["errors"] = error.messages
         return render(request, "annotations/monitoring/trends.html", context, status=400)
     query = {k: v for k, v in request.GET.items() if v}
+    linked = _profile_links()
     context.update(
         result=result,
-        rows=[(p, result.sentence(p)) for p in result.points],
+        rows=[(p, result.sentence(p), linked(p.delegations)) for p in result.points],
         charts=_charts(result, query),
         query=urlencode(query),
     )
@@ -82,7 +100,7 @@ def _percent(value: float | None) -> str:
 
 def trends_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = trends(trend_spec(request.GET, viewer=request.user))
+        result = trends(trend_spec(request.GET, viewer=request.user), briefers=False)
     except ValidationError as error:
         return _bad(error)
     rows = (
@@ -97,12 +115,12 @@ def trends_csv(request: HttpRequest) -> HttpResponse:
 
 def briefers_csv(request: HttpRequest) -> HttpResponse:
     try:
-        result = trends(trend_spec(request.GET, viewer=request.user))
+        briefers = civil_society_briefers(trend_spec(request.GET, viewer=request.user))
     except ValidationError as error:
         return _bad(error)
     rows = (
         [b.body, b.year or "", b.briefers, b.women, request.build_absolute_uri(b.url)]
-        for b in result.briefers
+        for b in briefers
     )
     header = ["body", "year", "civil_society_briefers", "women", "passages"]
     return csv_response("civil-society-briefers.csv", header, rows)

@@ -29,3 +29,40 @@ def test_the_coded_column_is_an_in_over_the_coded_statements(code, statement):
     sql = points_query(code)
     assert "EXISTS" not in sql.upper()
     assert '"tracker_statement"."id" IN (SELECT' in sql
+
+
+def _estimated_speaker_groups(plan: dict) -> list[int]:
+    """The planner's row estimates of the aggregates grouping by the speaker."""
+    found = []
+    if plan.get("Node Type") == "Aggregate" and any(
+        "speaker_id" in key for key in plan.get("Group Key", [])
+    ):
+        found.append(plan["Plan Rows"])
+    for child in plan.get("Plans", []):
+        found += _estimated_speaker_groups(child)
+    return found
+
+
+@pytest.mark.postgres_only
+def test_the_planner_knows_how_few_speaker_groups_there_are(code, django_user_model):
+    """tracker 0009's statistics: 120 statements of two speakers, each printed under
+    another delegation, are 2 (body, year, speaker) groups. Without the statistics
+    PostgreSQL multiplies the delegations in (120) and, at a million statements,
+    sorted them all instead of hashing 9,420 groups (benchmarks/README.md, XL)."""
+    from tracker.models import Meeting, Speaker, Statement
+
+    meeting = Meeting.objects.create(symbol="S/1", body="Security Council", date="2021-01-01")
+    speakers = [Speaker.objects.create(name=name) for name in ("Amina", "Bo")]
+    Statement.objects.bulk_create(
+        Statement(meeting=meeting, order=n, speaker=speakers[n % 2], delegation=f"D{n}",
+                  speaker_type="member_state", text="Protection.")
+        for n in range(1, 121)
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE tracker_meeting")
+        cursor.execute("ANALYZE tracker_statement")
+        cursor.execute("EXPLAIN (FORMAT JSON) " + points_query(code))
+        plan = cursor.fetchone()[0][0]["Plan"]
+    estimates = _estimated_speaker_groups(plan)
+    assert estimates, plan
+    assert max(estimates) <= 10
