@@ -242,11 +242,17 @@ def match_finder(node):
     """`first_match(node, text)` as a function of `text`, its patterns compiled once: one
     regular-expression search per phrase of the folded text instead of a walk over its
     words (a download cuts a concordance line for every one of ~500,000 hits)."""
-    patterns = list(dict.fromkeys(_phrase_pattern(p) for p in _positive_phrases(node)))
+    # Each pattern with its first word: str.find skips to where a match can begin (the
+    # pattern's look-behind sees the text before that position).
+    patterns = {_phrase_pattern(p): p.words[0] for p in _positive_phrases(node)}
 
     def find(text: str) -> tuple[int, int] | None:
-        folded = _fold(text)
-        found = [m.span() for m in (p.search(folded) for p in patterns) if m is not None]
+        folded, found = _fold(text), []
+        for pattern, first in patterns.items():
+            at = folded.find(first)
+            match = pattern.search(folded, at) if at >= 0 else None
+            if match is not None:
+                found.append(match.span())
         return min(found) if found else None
 
     return find
