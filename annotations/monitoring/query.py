@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from tracker.search.folding import fold, words
+from tracker.search.folding import fold, fold_table, words
 
 MAX_LENGTH = 500
 MAX_TERMS = 30
@@ -210,6 +211,53 @@ def first_match(node, text: str) -> tuple[int, int] | None:
     return min(spans) if spans else None
 
 
+# A word is a maximal run of letters and digits of the folded text (folding.WORD): one
+# not preceded / followed by another such character; the words of a phrase are separated
+# by what is not one.
+_NOT_AFTER_WORD, _NOT_BEFORE_WORD, _BETWEEN = r"(?<![^\W_])", r"(?![^\W_])", r"[\W_]+"
+
+
+def _phrase_pattern(phrase: Phrase) -> re.Pattern:
+    *whole, last = (re.escape(w) for w in phrase.words)
+    end = last + r"[^\W_]*" if phrase.prefix else last + _NOT_BEFORE_WORD
+    return re.compile(_NOT_AFTER_WORD + _BETWEEN.join([*whole, end]))
+
+
+@cache
+def _whole_table() -> str:
+    """folding's table as a string indexed by code point over the whole BMP: `translate`
+    then never looks a character up in vain (a KeyError per unlisted character made
+    `fold` 2× slower); characters past the BMP stay as they are, as in `fold`."""
+    mapped = {ord(s): t for s, t in zip(*fold_table(), strict=True)}
+    return "".join(mapped.get(c, chr(c)) for c in range(0x10000))
+
+
+def _fold(text: str) -> str:
+    """`fold(text)`, faster."""
+    lowered = text.translate(_whole_table()).lower()
+    return lowered if len(lowered) == len(text) else fold(text)
+
+
+def match_finder(node):
+    """`first_match(node, text)` as a function of `text`, its patterns compiled once: one
+    regular-expression search per phrase of the folded text instead of a walk over its
+    words (a download cuts a concordance line for every one of ~500,000 hits)."""
+    # Each pattern with its first word: str.find skips to where a match can begin (the
+    # pattern's look-behind sees the text before that position).
+    patterns = {_phrase_pattern(p): p.words[0] for p in _positive_phrases(node)}
+
+    def find(text: str) -> tuple[int, int] | None:
+        folded, found = _fold(text), []
+        for pattern, first in patterns.items():
+            at = folded.find(first)
+            match = pattern.search(folded, at) if at >= 0 else None
+            if match is not None:
+                found.append(match.span())
+        return min(found) if found else None
+
+    return find
+
+
 def matches(node, text: str) -> bool:
     """Whether `text` satisfies the query: the reference the databases are tested against."""
     found = words(text)
@@ -233,4 +281,7 @@ def describe(node) -> str:
     return " ".join(f"({p})" if " OR " in p else p for p in parts)
 
 
-__all__ = ["QueryError", "fold", "first_match", "matches", "parse", "to_fts5", "to_tsquery"]
+__all__ = [
+    "QueryError", "first_match", "fold", "match_finder", "matches", "parse", "to_fts5",
+    "to_tsquery",
+]  # fmt: skip

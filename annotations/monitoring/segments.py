@@ -24,6 +24,7 @@ from tracker.models import Gender, Statement
 
 from ..coding.meetings import workspace_url
 from ..models import Annotation, Code
+from .downloads import CHUNK, annotation_link, speaker_label
 from .parameters import FILTERS, StatementFilters, apply_filters, statement_filters
 
 SEGMENT_PARAMETERS = ("code", "analyst", *FILTERS)
@@ -94,7 +95,9 @@ def segment_spec(params, *, viewer, allowed=SEGMENT_PARAMETERS) -> SegmentSpec:
 def retrieved_segments(spec: SegmentSpec) -> QuerySet[Annotation]:
     """The live annotations of the spec, in reading order across meetings."""
     statements = apply_filters(Statement.objects.all(), spec.filters)
-    found = spec.filters.annotations().filter(code__in=spec.codes, statement__in=statements)
+    found = spec.filters.annotations().filter(code__in=spec.codes)
+    if statements.query.has_filters():  # not `statement_id IN (every statement)`
+        found = found.filter(statement__in=statements)
     if spec.analyst is not None:
         found = found.filter(analyst=spec.analyst)
     return found.select_related(
@@ -156,11 +159,6 @@ def segments_page(spec: SegmentSpec, *, page: int, size: int) -> tuple[int, list
     return found.count(), [RetrievedSegment(a) for a in found[offset : offset + size]]
 
 
-def segments_all(spec: SegmentSpec):
-    """Every segment, streamed from the database (a download never sits in memory)."""
-    return (RetrievedSegment(a) for a in retrieved_segments(spec).iterator(chunk_size=2000))
-
-
 SEGMENT_COLUMNS = [
     "annotation_id", "meeting", "meeting_symbol", "meeting_date", "statement_id",
     "statement_order", "segment", "speaker", "gender", "speaker_type", "delegation",
@@ -187,3 +185,29 @@ def segment_row(segment: RetrievedSegment) -> dict:
         "start": a.start, "end": a.end, "before": segment.before, "quote": a.quote,
         "after": segment.after, "memo": a.memo,
     }  # fmt: skip
+
+
+SEGMENT_VALUES = (
+    "pk", "statement__meeting_id", "statement__meeting__symbol", "statement__meeting__date",
+    "statement_id", "statement__order", "statement__segment", "statement__speaker_id",
+    "statement__speaker__name", "statement__speaker__gender", "statement__speaker_type",
+    "statement__delegation", "statement__on_behalf_of", "code__slug", "code__name",
+    "analyst__username", "start", "end", "quote", "memo", "statement__text",
+)  # fmt: skip
+
+
+def segment_csv_rows(spec: SegmentSpec, *, base: str):
+    """Every segment as the CSV gives it: `segment_row`'s values and the passage's link
+    (`base`, the site's root), from plain values streamed by a server-side cursor."""
+    found = retrieved_segments(spec).values_list(*SEGMENT_VALUES)
+    for (pk, meeting, symbol, date, statement, order, segment, speaker, name, gender,
+         speaker_type, delegation, behalf, slug, code_name, analyst, start, end, quote, memo,
+         text) in found.iterator(CHUNK):  # fmt: skip
+        yield [
+            pk, meeting, symbol, date.isoformat() if date else None, statement, order, segment,
+            speaker_label(speaker, name, delegation), gender if speaker else Gender.UNKNOWN,
+            speaker_type, delegation, behalf, slug, code_name, analyst, start, end,
+            "" if start is None else _before(text, start), quote,
+            _after(text, 0 if end is None else end), memo,
+            annotation_link(base, meeting, statement, pk),
+        ]  # fmt: skip

@@ -13,23 +13,24 @@ from django.utils.http import urlencode
 
 from tracker.delegations.selectors import groups_with_member_counts
 from tracker.models import Gender, Meeting, SpeakerType
-from tracker.web.csv_files import csv_lines
+from tracker.web.csv_files import csv_chunks
 
 from ...models import Code
 from ...roles import can_code
 from ..api import searched
 from ..chart_catalog import ChartOnPage, gender_index_chart
+from ..downloads import site_root
 from ..gender_index import gender_index
 from ..parameters import statement_filters
 from ..record_kinds import RECORD_KINDS
-from ..search import hit_row, hits, search_page, search_statements
+from ..search import hit_csv_rows, search_page
 from ..search_coding import MAX_HITS
 
 
 def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
     """A CSV download streamed row by row (a corpus-wide export never sits in memory),
     through the workbench's one CSV writer (formula cells neutralised)."""
-    body = csv_lines(chain([header], rows))
+    body = csv_chunks(chain([header], rows))
     response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -50,27 +51,37 @@ def filter_choices() -> dict:
     }
 
 
+# The page counts its hits up to here, then says "more than": the first 50 of a common
+# word then come without the exact COUNT of half a million hits (5 s at XL).
+PAGE_COUNT_UP_TO = 10_000
+
+
 def search_page_view(request: HttpRequest) -> HttpResponse:
     context = {"params": request.GET, **filter_choices()}
     if not request.GET:
         return render(request, "annotations/monitoring/search.html", context)
     try:
         tree, filters, page, size = searched(request.GET, viewer=request.user)
-        count, page_hits = search_page(tree, filters, page=page, size=size)
+        count, page_hits = search_page(
+            tree, filters, page=page, size=size, count_up_to=PAGE_COUNT_UP_TO
+        )
     except ValidationError as error:
         context["errors"] = error.messages
         return render(request, "annotations/monitoring/search.html", context, status=400)
     query = {k: v for k, v in request.GET.items() if k != "page"}
+    more = count > PAGE_COUNT_UP_TO  # "more than 10,000": the API and the CSV count them all
+    count = min(count, PAGE_COUNT_UP_TO)
     pages = max(1, -(-count // size))
     context.update(_coding_controls(request, count))
     context.update(
         count=count,
+        more=more,
         hits=page_hits,
         page=page,
         pages=pages,
         query=urlencode(query),
         previous_page=page - 1 if page > 1 else None,
-        next_page=page + 1 if page < pages else None,
+        next_page=page + 1 if page < pages or (more and len(page_hits) == size) else None,
     )
     return render(request, "annotations/monitoring/search.html", context)
 
@@ -95,11 +106,7 @@ def search_csv(request: HttpRequest) -> HttpResponse:
         tree, filters, _, _ = searched(request.GET, viewer=request.user)
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
-    statements = search_statements(tree, filters).iterator(chunk_size=2000)
-    rows = (
-        [*hit_row(hit).values(), request.build_absolute_uri(hit.url)]
-        for hit in hits(statements, tree)
-    )
+    rows = hit_csv_rows(tree, filters, base=site_root(request.build_absolute_uri))
     return csv_response("search.csv", SEARCH_CSV_HEADER, rows)
 
 

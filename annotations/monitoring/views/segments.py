@@ -10,13 +10,13 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from ...models import Annotation
+from ..downloads import site_root
 from ..paging import PAGING, paging
 from ..segments import (
     SEGMENT_COLUMNS,
     SEGMENT_PARAMETERS,
-    segment_row,
+    segment_csv_rows,
     segment_spec,
-    segments_all,
     segments_page,
 )
 from .search import csv_response, filter_choices
@@ -70,8 +70,5 @@ def segments_csv(request: HttpRequest) -> HttpResponse:
         spec = segment_spec(request.GET, viewer=request.user)
     except ValidationError as error:
         return HttpResponse("\n".join(error.messages), status=400, content_type="text/plain")
-    rows = (
-        [*segment_row(segment).values(), request.build_absolute_uri(segment.url)]
-        for segment in segments_all(spec)
-    )
+    rows = segment_csv_rows(spec, base=site_root(request.build_absolute_uri))
     return csv_response("segments.csv", [*SEGMENT_COLUMNS, "url"], rows)

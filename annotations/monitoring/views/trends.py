@@ -18,9 +18,10 @@ from ..chart_catalog import (
     speaker_type_chart,
     trend_chart,
 )
+from ..downloads import site_root
 from ..paging import PAGING, paging
 from ..parameters import FILTERS, statement_filters
-from ..passages import Passage, passage_statements, passages_page
+from ..passages import passage_csv_rows, passages_page
 from ..trends import civil_society_briefers, trend_spec, trends
 from .search import csv_response, filter_choices
 
@@ -154,21 +155,6 @@ PASSAGES_CSV_HEADER = [
 ]  # fmt: skip
 
 
-def _passage_rows(passage, absolute) -> list[list]:
-    """The page's entry for one statement: a row per annotation shown, or one row without."""
-    s = passage.statement
-    head = [s.pk, s.meeting_id, s.meeting.symbol, s.order,
-            s.meeting.date.isoformat() if s.meeting.date else "", s.speaker_label,
-            s.delegation, s.speaker_type]  # fmt: skip
-    if not passage.annotations:
-        return [[*head, "", "", "", "", "", "", "", absolute(passage.url)]]
-    return [
-        [*head, a.pk, a.code.slug, a.code.name, a.analyst.username, a.start, a.end, a.quote,
-         absolute(url)]
-        for a, url in passage.linked_annotations
-    ]  # fmt: skip
-
-
 def passages_csv(request: HttpRequest) -> HttpResponse:
     """Every passage the page lists under these filters (all pages, in the page's order)."""
     try:
@@ -176,10 +162,5 @@ def passages_csv(request: HttpRequest) -> HttpResponse:
         paging(request.GET)
     except ValidationError as error:
         return _bad(error)
-    statements = passage_statements(filters).iterator(chunk_size=2000)
-    rows = (
-        row
-        for statement in statements
-        for row in _passage_rows(Passage(statement), request.build_absolute_uri)
-    )
+    rows = passage_csv_rows(filters, base=site_root(request.build_absolute_uri))
     return csv_response("passages.csv", PASSAGES_CSV_HEADER, rows)

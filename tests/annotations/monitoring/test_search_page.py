@@ -2,7 +2,9 @@ import csv
 import io
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tracker.models import Statement
 
@@ -70,3 +72,30 @@ def test_the_csv_neutralises_formulas_in_speakers_and_delegations(client, corpus
     row = next(r for r in rows[1:] if r[0] == str(statement.pk))
     assert row[rows[0].index("delegation")] == "'" + hyperlink
     assert row[rows[0].index("speaker")].startswith("'@SUM(1+1)")
+
+
+def _page_queries(client, params) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/monitoring/search/", params).status_code == 200
+    return len(queries)
+
+
+def test_past_the_pages_cap_the_count_says_more_than_and_the_api_stays_exact(
+    client, corpus, monkeypatch
+):
+    from annotations.monitoring.views import search as views
+
+    params = {"q": "women", "page_size": "1"}
+    client.get("/monitoring/search/", params)  # the session and the user, once
+    uncapped = _page_queries(client, params)
+    monkeypatch.setattr(views, "PAGE_COUNT_UP_TO", 1)  # "women": SC 1 and SC 3, 2 hits
+    assert _page_queries(client, params) == uncapped  # still one COUNT and one page
+    html = client.get("/monitoring/search/", params).content.decode()
+    assert 'More than <span id="hit-count">1</span> statements match' in html
+    assert "Page 1 of more than 1" in html and "page=2" in html  # the next page is offered
+    last = client.get("/monitoring/search/", {"q": "women", "page_size": "1", "page": "2"})
+    assert "<mark>women</mark>" in last.content.decode()
+    assert client.get("/api/search/", {"q": "women"}).json()["count"] == 2  # exact
+    monkeypatch.setattr(views, "PAGE_COUNT_UP_TO", 2)  # at the cap: exact, as before
+    html = client.get("/monitoring/search/", {"q": "women"}).content.decode()
+    assert 'id="hit-count">2<' in html and "More than" not in html and "Page 1 of 1" in html

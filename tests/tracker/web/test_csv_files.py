@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.web.csv_files import csv_lines, csv_text, neutralise_formula, safe_cell
+from tracker.web.csv_files import csv_chunks, csv_lines, csv_text, neutralise_formula, safe_cell
 
 ROOT = Path(__file__).resolve().parents[3]
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)"]
@@ -51,3 +51,12 @@ def test_no_other_csv_writer_in_the_code():
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
     assert "csv.writer(" in allowed.read_text("utf-8")  # the check sees what it looks for
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 500])
+def test_the_chunks_are_the_streamed_lines_in_fewer_pieces(size):
+    rows = [["title", "n"], *([value, -1, None, "line\nbreak", 'a "b", c'] for value in HOSTILE)]
+    chunks = list(csv_chunks(iter(rows), size))
+    assert "".join(chunks) == "".join(csv_lines(rows))
+    assert len(chunks) == -(-len(rows) // size)  # a chunk per `size` rows, no empty one
+    assert list(csv_chunks(iter([]), size)) == []
