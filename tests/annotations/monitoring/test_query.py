@@ -102,7 +102,7 @@ def test_the_compiled_finder_finds_what_first_match_finds(query):
 
 
 def test_the_finder_keeps_words_whole_and_takes_the_earliest_shortest_span():
-    find = match_finder(parse("survivor OR \"survivor led\""))
+    find = match_finder(parse('survivor OR "survivor led"'))
     assert find("nonsurvivor survivor-led") == (12, 20)  # not inside a longer word
     assert match_finder(parse("surviv*"))("the survivors' day") == (4, 13)  # to the word's end
     assert match_finder(parse('"a a"'))("b a a a") == (2, 5)
