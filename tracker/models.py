@@ -148,6 +148,20 @@ class Statement(models.Model):
     delegation = models.CharField(
         max_length=300, blank=True, help_text="The State or organisation spoken for."
     )
+    # The alias the printed name is, joined on the name: no column, nothing stored, so it
+    # cannot fall out of step with the name or the aliases. Monitoring reaches the
+    # delegation through it in one join ("printed_alias__delegation"), where a lookup of
+    # the name per statement cost a subquery per row (benchmarks/README.md, XL).
+    printed_alias = models.ForeignObject(
+        "DelegationAlias",
+        from_fields=["delegation"],
+        to_fields=["name"],
+        on_delete=models.DO_NOTHING,
+        null=True,
+        related_name="+",
+        editable=False,
+        serialize=False,
+    )
     role = models.CharField(max_length=500, blank=True, help_text="Role as printed.")
     on_behalf_of = models.CharField(max_length=500, blank=True)
     speaker_type = models.CharField(
@@ -175,7 +189,7 @@ class Statement(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["printed_alias"])
     objects = StatementQuerySet.as_manager()
 
     class Meta:
