@@ -194,6 +194,15 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["meeting", "order"]
+        indexes = [
+            # A delegation's statements by their printed name, with what its profile reads
+            # of them (the chair, the meeting, the order, the id): an index-only scan of
+            # its 70,000 statements at XL instead of reading the 1.6 GB table.
+            models.Index(
+                fields=["delegation", "speaker_type", "meeting", "order", "id"],
+                name="statement_delegation",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "order"], name="statement_order_unique"),
             models.CheckConstraint(condition=Q(order__gte=1), name="statement_order_from_1"),

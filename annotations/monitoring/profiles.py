@@ -78,6 +78,17 @@ def delegation_statements(delegation: Delegation):
     return Statement.objects.filter(printed_as(delegation))
 
 
+def _annotations(delegation: Delegation, viewer):
+    """The live annotations of its statements `viewer` may see, the statement joined once
+    (its delegation, chair and meeting read from the statement_delegation index), not
+    matched against a second scan of its statements."""
+    return (
+        Annotation.objects.live()
+        .visible_to(viewer)
+        .filter(printed_as(delegation, "statement__delegation"))
+    )
+
+
 def _meetings(delegation: Delegation, *, viewer) -> list[MeetingRow]:
     """The meetings it spoke in, in date order, with its statements and level in each."""
     statements = delegation_statements(delegation)
@@ -100,9 +111,7 @@ def _meetings(delegation: Delegation, *, viewer) -> list[MeetingRow]:
 
 def _codes(delegation: Delegation, total: int, viewer) -> list[CodeRow]:
     counts = dict(
-        Annotation.objects.live()
-        .visible_to(viewer)
-        .filter(statement__in=delegation_statements(delegation))
+        _annotations(delegation, viewer)
         .values("code_id")
         .annotate(n=Count("statement_id", distinct=True))
         .values_list("code_id", "n")
@@ -120,12 +129,14 @@ def delegation_profile(delegation: Delegation, *, viewer) -> Profile:
     """The profile as `viewer` may see it (blind coding: not others' unfinished work)."""
     meetings = _meetings(delegation, viewer=viewer)
     total = sum(row.statements for row in meetings)  # every statement is in a meeting
+    newest = ("-statement__meeting__date", "statement__order", "start", "pk")
+    # Which quotes, from the narrow rows; then only those with their statement and meeting
+    # (selecting every statement's text to sort 120,000 passages spilled to disk at XL).
+    chosen = _annotations(delegation, viewer).filter(start__isnull=False).order_by(*newest)
     quotes = (
-        Annotation.objects.live()
-        .visible_to(viewer)
-        .filter(statement__in=delegation_statements(delegation), start__isnull=False)
+        Annotation.objects.filter(pk__in=chosen.values("pk")[:QUOTES])
         .select_related("code", "statement__meeting", "statement__speaker", "analyst")
-        .order_by("-statement__meeting__date", "statement__order", "start")[:QUOTES]
+        .order_by(*newest)
     )
     return Profile(
         delegation=delegation,

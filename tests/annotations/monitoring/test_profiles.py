@@ -106,3 +106,26 @@ def test_the_profile_counts_every_printed_name_but_not_the_chair_nor_a_namesake(
     assert [(m["symbol"], m["statements"]) for m in body["meetings"]] == [
         ("GA/11955", 1), ("S/PV.8886", 2),
     ]  # fmt: skip
+
+
+def test_the_quotes_are_the_newest_twenty_of_its_own_statements(api, coded, analyst_a):
+    import datetime
+
+    from tracker.models import Meeting, Statement
+
+    protection = Code.objects.get(slug="protection")
+    sc1 = coded.s("sc", 1)
+    for start in range(22):
+        annotation_create(statement=sc1, code=protection, analyst=analyst_a, start=start,
+                          end=start + 3)  # fmt: skip
+    # Newer, but the chair's (printed "UK", presiding) and China's: not the United Kingdom's.
+    later = Meeting.objects.create(symbol="S/PV.9999", date=datetime.date(2022, 1, 5))
+    for order, kind, name in [(1, "presiding_officer", "UK"), (2, "member_state", "China")]:
+        other = Statement.objects.create(meeting=later, order=order, delegation=name,
+                                         speaker_type=kind, text="Protection matters.")  # fmt: skip
+        annotation_create(statement=other, code=protection, analyst=analyst_a, start=0, end=10)
+    body = api.get("/api/delegations/united-kingdom/profile/").json()
+    assert [q["quote"] for q in body["quotes"]] == [sc1.text[i : i + 3] for i in range(20)]
+    assert {q["statement"] for q in body["quotes"]} == {sc1.pk}
+    codes = {c["code"]: c["statements"] for c in body["codes"]}
+    assert codes == {"protection": 1, "victim-centred": 1}  # the chair's coding not counted
