@@ -125,6 +125,19 @@ class Speaker(models.Model):
         return self.name
 
 
+class JoinedOnName(models.ForeignObject):
+    """A relation for queries only, joined on a column the model already has. A private
+    field (as a GenericRelation is), so migrations and fixtures have nothing of it; not
+    editable nor serialised, so forms and the API leave it out; its model skips it in
+    validation (a printed name need not have an alias). Never read on an instance."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, editable=False, serialize=False, blank=True, **kwargs)
+
+    def contribute_to_class(self, cls, name, private_only=False, **kwargs):
+        super().contribute_to_class(cls, name, private_only=True, **kwargs)
+
+
 class StatementQuerySet(models.QuerySet):
     def in_reading_order(self):
         return self.select_related("speaker", "meeting").order_by("meeting_id", "order")
@@ -152,15 +165,13 @@ class Statement(models.Model):
     # cannot fall out of step with the name or the aliases. Monitoring reaches the
     # delegation through it in one join ("printed_alias__delegation"), where a lookup of
     # the name per statement cost a subquery per row (benchmarks/README.md, XL).
-    printed_alias = models.ForeignObject(
+    printed_alias = JoinedOnName(
         "DelegationAlias",
         from_fields=["delegation"],
         to_fields=["name"],
         on_delete=models.DO_NOTHING,
         null=True,
         related_name="+",
-        editable=False,
-        serialize=False,
     )
     role = models.CharField(max_length=500, blank=True, help_text="Role as printed.")
     on_behalf_of = models.CharField(max_length=500, blank=True)
@@ -189,7 +200,7 @@ class Statement(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["printed_alias"])
+    history = HistoricalRecords(excluded_fields=["printed_alias"])  # a join, not a value
     objects = StatementQuerySet.as_manager()
 
     class Meta:
@@ -210,6 +221,11 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting.symbol} #{self.order} {self.speaker_label}"
+
+    def clean_fields(self, exclude=None):
+        # printed_alias is a join for queries, not a value to validate (it would look the
+        # alias up, and a printed name without one is valid).
+        super().clean_fields(exclude={*(exclude or ()), "printed_alias"})
 
     @property
     def speaker_label(self) -> str:
