@@ -4,8 +4,8 @@ as columns; in each cell the statements and speakers coded, their share of the
 column's, and the link to the passages.
 
 Two GROUP BY queries (the cells, the columns' totals) and one look-up of the columns'
-names, whatever the corpus; country groups, which overlap, are one conditional
-aggregate per group inside the same two queries.
+names, whatever the corpus. A statement's delegation and its country groups are joined
+once per query (tracker.delegations.selectors), never looked up per statement.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 
-from tracker.delegations.selectors import delegation_id_of, in_group, speaks_for_delegation
+from tracker.delegations.selectors import (
+    delegation_id_of,
+    group_path,
+    group_term,
+    speaks_for_delegation,
+)
 from tracker.models import CountryGroup, Delegation, Gender, Meeting, SpeakerType, Statement
 
 from ..models import Annotation, Code
@@ -235,27 +240,27 @@ def _grouped(spec: MatrixSpec) -> tuple[dict, dict]:
 
 
 def _by_group(spec: MatrixSpec) -> tuple[dict, dict, list]:
-    """The same for country groups: one conditional aggregate per group (they overlap)."""
+    """The same for country groups, which overlap: statements joined to the memberships
+    valid in their meeting's year (a statement is one row per group it counts for), and
+    grouped by the membership's group; the distinct counts count each statement once."""
     groups = list(CountryGroup.objects.order_by("name"))
-
-    def aggregates(prefix: str, count: str) -> dict:
-        found = {}
-        for g in groups:
-            member = in_group(g, f"{prefix}delegation", f"{prefix}meeting__date")
-            found[f"n{g.pk}"] = Count(count, distinct=True, filter=member)
-            found[f"p{g.pk}"] = speakers(prefix, filter=member)
-        return found
-
-    totals_row = _statements(spec).aggregate(**aggregates("", "id")) if groups else {}
-    totals = {g.pk: (totals_row[f"n{g.pk}"], totals_row[f"p{g.pk}"]) for g in groups}
-    cells = {}
-    rows = (
-        _annotations(spec).values("code_id").annotate(**aggregates("statement__", "statement_id"))
-    )
-    for r in rows.order_by() if groups else []:
-        for g in groups:
-            cells[(r["code_id"], g.pk)] = (r[f"n{g.pk}"], r[f"p{g.pk}"])
-    columns = [(g.pk, g.name, {"group": g.slug}) for g in groups if totals[g.pk][0]]
+    totals = {
+        r["key"]: (r["n"], r["people"])
+        for r in _statements(spec)
+        .filter(group_term())
+        .values(key=F(group_path()))
+        .annotate(n=Count("id", distinct=True), people=speakers())
+        .order_by()
+    }
+    cells = {
+        (r["code_id"], r["key"]): (r["n"], r["people"])
+        for r in _annotations(spec)
+        .filter(group_term("statement__"))
+        .values("code_id", key=F(group_path("statement__")))
+        .annotate(n=Count("statement_id", distinct=True), people=speakers("statement__"))
+        .order_by()
+    }
+    columns = [(g.pk, g.name, {"group": g.slug}) for g in groups if g.pk in totals]
     return totals, cells, columns
 
 

@@ -70,6 +70,69 @@ def test_codes_by_country_group_by_year_of_membership(api, coded):
     assert m["cells"][("victim-centred", p5)]["statements"] == 1
 
 
+def group_names() -> dict[str, str]:
+    from tracker.models import CountryGroup
+
+    return dict(CountryGroup.objects.values_list("slug", "name"))
+
+
+def test_each_group_counts_its_members_in_their_years_and_never_the_chair(api, coded):
+    m, name = grid(api, columns="group"), group_names()
+    # African Group: Ethiopia (GA 3, no speaker named) and Kenya (SC 3, Kimani). E10 the
+    # same: Ethiopia elected for 2017–2018, Kenya for 2021–2022. EU: the United Kingdom
+    # until 2019, so GA 2 (2017) but not SC 1 (2021); Slovakia (GA 1) presided.
+    assert m["totals"] == {
+        name["african-group"]: (2, 2),
+        name["e10"]: (2, 2),
+        name["eu"]: (1, 1),
+        name["p5"]: (3, 3),
+    }
+    cells = {(code, label): c["statements"] for (code, label), c in m["cells"].items()}
+    assert cells == {
+        ("victim-centred", name["african-group"]): 0,
+        ("victim-centred", name["e10"]): 0,
+        ("victim-centred", name["eu"]): 1,  # GA 2, Rudd, 2017
+        ("victim-centred", name["p5"]): 1,
+        ("protection", name["african-group"]): 1,  # SC 3 once, though coded by two analysts
+        ("protection", name["e10"]): 1,
+        ("protection", name["eu"]): 0,  # SC 1 is of 2021: the United Kingdom had left
+        ("protection", name["p5"]): 1,
+    }
+    assert m["cells"][("protection", name["e10"])]["share_of_statements"] == 50.0
+
+
+def test_a_statement_counts_once_for_a_group_whose_terms_overlap(api, coded):
+    from tracker.models import CountryGroup, Delegation
+
+    friends = CountryGroup.objects.create(slug="friends", name="Friends")
+    uk = Delegation.objects.get(slug="united-kingdom")
+    friends.memberships.create(delegation=uk)  # always, and again for 2015–2020
+    friends.memberships.create(delegation=uk, first_year=2015, last_year=2020)
+    friends.memberships.create(delegation=Delegation.objects.get(slug="slovakia"))
+    m = grid(api, columns="group")
+    assert m["totals"]["Friends"] == (2, 2)  # GA 2 and SC 1; GA 1 is the chair's
+    assert m["cells"][("victim-centred", "Friends")]["statements"] == 1
+    assert m["cells"][("protection", "Friends")]["statements"] == 1
+
+
+def test_a_group_with_no_statement_is_no_column(api, coded):
+    from tracker.models import CountryGroup, Delegation
+
+    empty = CountryGroup.objects.create(slug="empty", name="Empty")
+    empty.memberships.create(delegation=Delegation.objects.get(slug="france"))
+    assert "Empty" not in grid(api, columns="group")["totals"]
+
+
+def test_a_printed_name_not_linked_is_its_own_column(api, coded):
+    Statement.objects.create(
+        meeting=coded.sc, order=9, delegation="Atlantis", speaker_type="member_state", text="x"
+    )
+    m = grid(api, columns="delegation")
+    assert m["totals"]["Atlantis"] == (1, 1)
+    assert m["totals"]["United Kingdom"] == (2, 2)
+    assert m["cells"][("protection", "Atlantis")]["passages"] is None
+
+
 def test_every_cell_links_to_its_passages(api, coded):
     cell = grid(api, columns="year")["cells"][("protection", "2021")]
     assert cell["statements"] == 2

@@ -59,9 +59,10 @@ def test_the_profile_costs_constant_queries(api, coded, django_assert_num_querie
     Statement.objects.bulk_create(
         Statement(meeting=coded.sc, order=100 + i, delegation="UK", text="x") for i in range(extra)
     )
-    # delegation, its aliases, count, meetings ×2, codes ×2, quotes, levels ×2;
-    # the viewer's permissions ×2 (blind coding: does she see every analyst's work).
-    with django_assert_num_queries(12):
+    # delegation, its aliases, meetings ×2 (their counts sum to the total), codes ×2,
+    # quotes, levels ×2 (the meetings' rows carry them); the viewer's permissions ×2
+    # (blind coding: does she see every analyst's work).
+    with django_assert_num_queries(10):
         body = api.get("/api/delegations/united-kingdom/profile/").json()
     assert body["statements"] == 2 + extra  # "UK" is a shipped alias
 
@@ -70,3 +71,61 @@ def test_the_chairs_statements_are_not_his_countrys(api, coded):
     # GA 1 is Lajčák's, presiding: printed "Slovakia", spoken for the Assembly.
     body = api.get("/api/delegations/slovakia/profile/").json()
     assert (body["statements"], body["meetings"]) == (0, [])
+
+
+def test_each_meeting_row_shows_the_delegations_level_in_that_meeting(client, coded, analyst_a):
+    from annotations.monitoring.reference_levels import reference_level_declare
+
+    _, general, specific = reference_level_declare(scheme=Code.objects.first().scheme)
+    annotation_create(statement=coded.s("ga", 2), code=specific, analyst=analyst_a)
+    annotation_create(statement=coded.s("sc", 2), code=general, analyst=analyst_a)  # China's
+    client.force_login(analyst_a)
+    html = client.get("/monitoring/delegations/united-kingdom/").content.decode()
+    rows = html.split('id="profile-meetings"')[1].split("</tbody>")[0].split("<tr>")[2:]
+    assert "GA/11955" in rows[0] and "<td>Specific reference</td>" in rows[0]
+    assert "S/PV.8886" in rows[1] and "<td>Not rated</td>" in rows[1]
+    body = APIClient()
+    body.force_authenticate(analyst_a)
+    levels = body.get("/api/delegations/united-kingdom/profile/").json()["reference_levels"]
+    assert [(r["symbol"], r["level"]) for r in levels] == [
+        ("GA/11955", "Specific reference"), ("S/PV.8886", "Not rated"),
+    ]  # fmt: skip
+
+
+def test_the_profile_counts_every_printed_name_but_not_the_chair_nor_a_namesake(api, coded):
+    from tracker.models import Statement
+
+    # "UK" is a shipped alias of the United Kingdom; "United Kingdom Mission" is not.
+    Statement.objects.create(meeting=coded.sc, order=20, delegation="UK", text="x")
+    Statement.objects.create(meeting=coded.sc, order=21, delegation="United Kingdom Mission",
+                             text="x")  # fmt: skip
+    Statement.objects.create(meeting=coded.sc, order=22, delegation="UK", text="x",
+                             speaker_type="presiding_officer")  # fmt: skip
+    body = api.get("/api/delegations/united-kingdom/profile/").json()
+    assert body["statements"] == 3  # GA 2, SC 1 and the new "UK"
+    assert [(m["symbol"], m["statements"]) for m in body["meetings"]] == [
+        ("GA/11955", 1), ("S/PV.8886", 2),
+    ]  # fmt: skip
+
+
+def test_the_quotes_are_the_newest_twenty_of_its_own_statements(api, coded, analyst_a):
+    import datetime
+
+    from tracker.models import Meeting, Statement
+
+    protection = Code.objects.get(slug="protection")
+    sc1 = coded.s("sc", 1)
+    for start in range(22):
+        annotation_create(statement=sc1, code=protection, analyst=analyst_a, start=start,
+                          end=start + 3)  # fmt: skip
+    # Newer, but the chair's (printed "UK", presiding) and China's: not the United Kingdom's.
+    later = Meeting.objects.create(symbol="S/PV.9999", date=datetime.date(2022, 1, 5))
+    for order, kind, name in [(1, "presiding_officer", "UK"), (2, "member_state", "China")]:
+        other = Statement.objects.create(meeting=later, order=order, delegation=name,
+                                         speaker_type=kind, text="Protection matters.")  # fmt: skip
+        annotation_create(statement=other, code=protection, analyst=analyst_a, start=0, end=10)
+    body = api.get("/api/delegations/united-kingdom/profile/").json()
+    assert [q["quote"] for q in body["quotes"]] == [sc1.text[i : i + 3] for i in range(20)]
+    assert {q["statement"] for q in body["quotes"]} == {sc1.pk}
+    codes = {c["code"]: c["statements"] for c in body["codes"]}
+    assert codes == {"protection": 1, "victim-centred": 1}  # the chair's coding not counted
