@@ -252,7 +252,7 @@ def test_the_export_costs_a_fixed_number_of_queries(
         )
     # COPY on PostgreSQL is not counted: it is one. PostgreSQL's 5: the user's permissions
     # (2: blind coding asks whether she sees everyone's), and the savepoint around the
-    # COPY's SET LOCAL DateStyle (3).
+    # COPY's settings, DateStyle and JIT, set in one query (3).
     with django_assert_max_num_queries(5):
         rows = csv_rows(api.get("/api/export/annotations.csv"))
     assert len(rows) == 43
