@@ -341,3 +341,25 @@ def test_the_database_made_csv_quotes_and_neutralises_like_the_python_rule(
     assert record["memo"] == memo
     assert row["created"] == record["created"]
     assert row["annotation_id"] == str(record["annotation_id"])
+
+
+# Around the formula rule's first test in SQL (a code point below 65, then the six):
+# every start, the characters next to them, the first letter, digits, accents, emoji.
+FORMULA_EDGES = [
+    *(start + "x" for start in ("=", "+", "-", "@", "\t", "\r")),
+    "?x", "Ax", "Zx", "0x", " x", "'x", '"x', ",x", ".x", "<x", ">x", "\nx", "\x01x",
+    "éx", "🙂x", "", "=", "@",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FORMULA_EDGES)
+def test_the_formula_rule_in_sql_is_the_python_rule(text):
+    """formula_safe_sql, as both databases run it, gives what neutralise_formula does."""
+    from django.db import connection
+
+    from annotations.exchange.formula import formula_safe_sql
+
+    function = "ascii" if connection.vendor == "postgresql" else "unicode"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {formula_safe_sql('CAST(%s AS TEXT)', function)}", [text] * 4)
+        assert cursor.fetchone()[0] == neutralise_formula(text)
