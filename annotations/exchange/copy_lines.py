@@ -216,8 +216,11 @@ def line_sql(annotations: QuerySet, form: Format) -> str:
     """SELECT one finished line (line end included) per live annotation, by id."""
     import psycopg  # only the PostgreSQL backend needs it
 
-    # Unordered: a subquery with ORDER BY would not be merged into the outer query.
-    own = live_in_export_order(annotations).order_by().values_list(*OWN_COLUMNS)
+    # Ordered by id inside: a subquery with ORDER BY is not merged into the outer
+    # query, so whatever the filters and visibility need (a hash join, a sort of the
+    # annotations' own columns) happens before the lines are built, never a sort of
+    # the finished lines; the outer ORDER BY takes the subquery's order as it is.
+    own = live_in_export_order(annotations).values_list(*OWN_COLUMNS)
     sql, params = own.query.sql_with_params()
     connection.ensure_connection()
     # COPY takes no bind parameters: bind them client-side, as psycopg would quote them.

@@ -19,7 +19,7 @@ and the savepoint around it is rolled back, so the connection is clean for
 the next request.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection, transaction
@@ -57,13 +57,31 @@ def copy_lines(select: str) -> Iterator[bytes]:
         for setting in COPY_SETTINGS:
             cursor.execute(setting)
         with cursor.cursor.copy(statement) as copy:
-            rows = iter(copy)
-            first = True
-            while piece := list(islice(rows, PIECE_ROWS)):
-                if first:
-                    piece[0] = without_header(piece[0])
-                    first = False
-                yield unframed(piece)
+            yield from unframed(copy)
+
+
+def unframed(messages: Iterable) -> Iterator[bytes]:
+    """A binary COPY's messages (bytes, or psycopg's memoryviews) as the values' bytes,
+    PIECE_ROWS rows a piece: each row's 6 bytes of framing dropped, the header taken
+    off the first, the trailer (\xff\xff) giving nothing.
+
+    Each row is copied into the piece's bytearray at once: holding a thousand of
+    psycopg's memoryviews for a join, as before, made Python's garbage collector
+    walk them again and again, about 1 µs a row, as much as reading them
+    (benchmarks/README.md, "Issue 18, round 5").
+    """
+    rows = iter(messages)
+    first = next(rows, None)
+    if first is None:
+        return
+    piece = bytearray(without_header(first)[6:])
+    while True:
+        for row in islice(rows, PIECE_ROWS):
+            piece += row[6:]
+        if not piece:
+            return
+        yield bytes(piece)
+        piece = bytearray()
 
 
 def without_header(data):
@@ -73,12 +91,6 @@ def without_header(data):
         raise ValueError("COPY (FORMAT binary) did not start with its signature")
     extension = int.from_bytes(data[15:19], "big")
     return data[19 + extension :]
-
-
-def unframed(piece: list) -> bytes:
-    """Binary COPY rows of one value each, as the values' bytes joined; the trailer
-    (\xff\xff) gives nothing."""
-    return b"".join([row[6:] for row in piece])
 
 
 def fetched_lines(queryset: QuerySet, *, line_end: str) -> Iterator[bytes]:

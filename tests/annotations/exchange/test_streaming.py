@@ -2,9 +2,11 @@
 
 import pytest
 
-from annotations.exchange.streaming import BINARY_SIGNATURE, unframed, without_header
+from annotations.exchange import streaming
+from annotations.exchange.streaming import BINARY_SIGNATURE, unframed
 
 HEADER = BINARY_SIGNATURE + b"\x00\x00\x00\x00" + b"\x00\x00\x00\x00"
+TRAILER = b"\xff\xff"
 
 
 def row(value: bytes) -> bytes:
@@ -13,29 +15,33 @@ def row(value: bytes) -> bytes:
 
 
 def test_binary_rows_become_their_values_joined():
-    piece = [row(b'1,"a"\r\n'), row(b'2,"b\nc"\r\n')]
-    assert unframed(piece) == b'1,"a"\r\n2,"b\nc"\r\n'
+    messages = [HEADER + row(b'1,"a"\r\n'), row(b'2,"b\nc"\r\n'), TRAILER]
+    assert b"".join(unframed(messages)) == b'1,"a"\r\n2,"b\nc"\r\n'
 
 
-def test_the_header_rides_with_the_first_row_and_the_trailer_gives_nothing():
-    piece = [without_header(HEADER + row(b"first\n")), row(b"second\n"), b"\xff\xff"]
-    assert unframed(piece) == b"first\nsecond\n"
+def test_rows_come_in_pieces_of_piece_rows(monkeypatch):
+    monkeypatch.setattr(streaming, "PIECE_ROWS", 2)
+    messages = [HEADER + row(b"1\n"), *(row(b"%d\n" % n) for n in range(2, 6)), TRAILER]
+    # The first piece carries the row that came with the header.
+    assert list(unframed(messages)) == [b"1\n2\n3\n", b"4\n5\n"]
 
 
-def test_a_header_alone_or_with_only_the_trailer_gives_nothing():
-    assert unframed([without_header(HEADER)]) == b""
-    assert unframed([without_header(HEADER + b"\xff\xff")]) == b""
+def test_no_rows_give_no_piece():
+    assert list(unframed([HEADER + TRAILER])) == []
+    assert list(unframed([HEADER, TRAILER])) == []
+    assert list(unframed([])) == []
 
 
 def test_a_header_extension_is_skipped():
     extended = BINARY_SIGNATURE + b"\x00\x00\x00\x00" + b"\x00\x00\x00\x03" + b"xyz"
-    assert unframed([without_header(extended + row(b"line\n"))]) == b"line\n"
+    assert list(unframed([extended + row(b"line\n"), TRAILER])) == [b"line\n"]
 
 
-def test_psycopg_memoryviews_are_unframed_as_bytes():
-    assert unframed([memoryview(without_header(memoryview(HEADER + row(b"x\n"))))]) == b"x\n"
+def test_psycopg_memoryviews_come_out_as_bytes():
+    pieces = list(unframed([memoryview(HEADER + row(b"x\n")), memoryview(row(b"y\n"))]))
+    assert pieces == [b"x\ny\n"] and type(pieces[0]) is bytes
 
 
 def test_what_is_not_binary_copy_is_refused():
     with pytest.raises(ValueError, match="signature"):
-        without_header(b'1,"a"\n')
+        list(unframed([b'1,"a"\n']))
