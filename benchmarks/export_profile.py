@@ -7,10 +7,10 @@ times, turn about and median of 5, each step from the baseline to the export:
 
   raw COPY        COPY (the export's plain SELECT) TO STDOUT (FORMAT csv), read as bytes
                   (make bench's baseline)
-  CSV COPY only   COPY of the export's formatted cells (formula rule, timestamps,
-                  FORCE_QUOTE), rows read and dropped
+  CSV COPY only   the export's binary COPY of its finished CSV lines
+                  (exchange.copy_lines), rows read and dropped
   CSV export      annotations.exchange.tabular.csv_export, every piece it yields
-  JSON COPY only  COPY of the database-built JSON lines, read and dropped
+  JSON COPY only  the binary COPY of the database-built JSON lines, read and dropped
   JSONL export    jsonl_export, every piece it yields
 
 and prints each one's rate as a share of raw COPY's, and the CPU time the whole
@@ -64,10 +64,9 @@ def main(argv: list[str]) -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from annotations.exchange.csv_sql import csv_copy_queryset
-    from annotations.exchange.jsonl_sql import jsonl_line_queryset
-    from annotations.exchange.streaming import copy_sql
-    from annotations.exchange.tabular import _JSON_COPY_OPTIONS, csv_export, jsonl_export
+    from annotations.exchange.copy_lines import csv_lines_sql, jsonl_lines_sql
+    from annotations.exchange.streaming import COPY_SETTINGS
+    from annotations.exchange.tabular import csv_export, jsonl_export
     from annotations.models import Annotation
     from benchmarks.sql import copy_select, export_select
     from benchmarks.stats import Sample
@@ -90,14 +89,18 @@ def main(argv: list[str]) -> int:
     live = Annotation.objects.live()
     rows = live.count()
 
-    def drain_copy(statement: str) -> None:
-        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-            for _row in copy:
-                pass
+    from django.db import transaction
 
-    queryset, quoted = csv_copy_queryset(live)
-    csv_copy = copy_sql(queryset, f"FORMAT csv, FORCE_QUOTE ({', '.join(quoted)})")
-    json_copy = copy_sql(jsonl_line_queryset(live), _JSON_COPY_OPTIONS)
+    def drain_copy(select: str) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for setting in COPY_SETTINGS:
+                cursor.execute(setting)
+            with cursor.cursor.copy(f"COPY ({select}) TO STDOUT (FORMAT binary)") as copy:
+                for _row in copy:
+                    pass
+
+    csv_copy = csv_lines_sql(live)
+    json_copy = jsonl_lines_sql(live)
     steps = {
         "raw COPY": lambda: copy_select(*export_select()),
         "CSV COPY only": lambda: drain_copy(csv_copy),

@@ -4,17 +4,12 @@ For a million rows the work per row decides the speed: converting twenty
 columns to Python objects and formatting them again costs several times what
 the query itself does. So the database formats every cell — text cells
 formula-guarded (FormulaSafe), numbers and dates as text, timestamps as ISO
-8601 in UTC — and Python only streams bytes (exchange.streaming):
+8601 in UTC — and Python only streams bytes (exchange.streaming).
 
-- csv_copy_queryset: one column per cell, for PostgreSQL's
-  COPY … (FORMAT csv, FORCE_QUOTE (the text cells)), which quotes exactly as
-  RFC 4180 and this export always have;
-- csv_line_queryset: each row as one finished line (text cells quoted, quotes
-  doubled), for SQLite, which has no COPY.
-
-The SQL uses SUBSTR, REPLACE, CASE, CAST and ||, which PostgreSQL and SQLite
-both have; timestamps and the formula test get a small per-vendor function, and
-SQLite builds each line with one printf.
+Here csv_line_queryset: each row as one finished line (text cells quoted, quotes
+doubled), for SQLite, which has no COPY; SQLite builds each line with one printf.
+PostgreSQL builds the same lines in exchange.copy_lines, for a binary COPY, with
+the cells of a statement, code and analyst formatted once each.
 
 The formula rule lives in exchange.formula (in Python and in SQL), nowhere
 else; the tests check that the two agree.
@@ -56,17 +51,6 @@ class IsoUtcTimestamp(Func):
     """A timestamp as ISO 8601 in UTC with microseconds: 2017-09-27T15:04:05.000000+00:00."""
 
     output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        # The timestamp's own text in UTC, "2017-09-27 15:04:05.12" (DateStyle ISO,
-        # which streaming.copy_out sets; trailing zeros of the microseconds dropped,
-        # ".000000" dropped with its point), padded with zeros to 26 characters and
-        # the point put back: cheaper than TO_CHAR, which was the largest single cost
-        # of the formatted export (benchmarks/README.md).
-        sql, params = compiler.compile(self.source_expressions[0])
-        text = f"(({sql}) AT TIME ZONE 'UTC')::text"
-        padded = f"overlay(rpad({text}, 26, '0') placing 'T' from 11 for 1)"
-        return f"(overlay({padded} placing '.' from 20 for 1) || '+00:00')", params
 
     def as_sqlite(self, compiler, connection, **extra):
         # Django stores UTC as "YYYY-MM-DD HH:MM:SS" with ".ffffff" unless it is zero.
@@ -125,15 +109,13 @@ def is_text_cell(heading: str) -> bool:
     return heading not in NUMBER_HEADINGS and heading not in {"meeting_date", "created"}
 
 
-def _cell(heading: str, lookup, *, quoted: bool) -> Expression:
+def _cell(heading: str, lookup) -> Expression:
     value = F(lookup) if isinstance(lookup, str) else lookup
     if heading == "created":
         return IsoUtcTimestamp(value)
     if not is_text_cell(heading):
-        # COPY writes a number or a date as its text (dates in DateStyle ISO, which
-        # streaming.copy_out sets) and NULL as nothing, unquoted: leave both to it.
-        return CsvPlainCell(value) if quoted else value
-    return CsvTextCell(value) if quoted else FormulaSafe(value)
+        return CsvPlainCell(value)
+    return CsvTextCell(value)
 
 
 def live_in_export_order(annotations: QuerySet) -> QuerySet:
@@ -142,22 +124,7 @@ def live_in_export_order(annotations: QuerySet) -> QuerySet:
 
 def csv_line_queryset(annotations: QuerySet) -> QuerySet:
     """One finished CSV line (no line end) per live annotation, in export order (by id)."""
-    line = CsvLine(*(_cell(heading, lookup, quoted=True) for heading, lookup in EXPORT_COLUMNS))
+    line = CsvLine(*(_cell(heading, lookup) for heading, lookup in EXPORT_COLUMNS))
     return (
         live_in_export_order(annotations).annotate(csv_line=line).values_list("csv_line", flat=True)
     )
-
-
-def copy_column(heading: str) -> str:
-    """The name of a cell's column in csv_copy_queryset's SELECT."""
-    return f"csv_{heading}"
-
-
-def csv_copy_queryset(annotations: QuerySet) -> tuple[QuerySet, tuple[str, ...]]:
-    """One formatted, unquoted cell a column, and the columns COPY must quote (the text)."""
-    cells = {
-        copy_column(heading): _cell(heading, lookup, quoted=False)
-        for heading, lookup in EXPORT_COLUMNS
-    }
-    quoted = tuple(copy_column(h) for h, _ in EXPORT_COLUMNS if is_text_cell(h))
-    return live_in_export_order(annotations).annotate(**cells).values_list(*cells), quoted

@@ -1,11 +1,12 @@
-"""JSON Lines built by the database: each row one finished JSON object.
+"""JSON Lines built by SQLite: each row one finished JSON object (PostgreSQL builds
+the same lines in exchange.copy_lines).
 
 The keys are the CSV headings in their order and the text is what Python's
 json.dumps(…, ensure_ascii=False) wrote before (issue 18): ", " and ": " as
 separators, strings escaped as JSON requires (\\" \\\\ \\b \\f \\n \\r \\t and
 \\u00XX for other control characters, in lower case), everything else as
-stored — emoji and accents unescaped. PostgreSQL's to_json and SQLite's
-json_quote escape exactly so; the object itself is put together with ||,
+stored — emoji and accents unescaped. SQLite's json_quote (and PostgreSQL's
+to_json) escape exactly so; the object itself is put together with ||,
 because json_build_object writes " : " and jsonb reorders the keys.
 """
 
@@ -13,7 +14,7 @@ import json
 
 from django.db.models import F, Func, QuerySet, TextField
 
-from .csv_sql import NUMBER_HEADINGS, IsoUtcTimestamp, live_in_export_order
+from .csv_sql import IsoUtcTimestamp, live_in_export_order
 from .rows import EXPORT_COLUMNS
 
 
@@ -22,31 +23,9 @@ class JsonValue(Func):
 
     output_field = TextField()
 
-    def as_postgresql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"COALESCE(to_json({sql})::text, 'null')", params
-
-    def as_sqlite(self, compiler, connection, **extra):
+    def as_sql(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"json_quote({sql})", params
-
-
-class JsonNumber(JsonValue):
-    """A number as its digits, NULL as null: what to_json writes, without its call."""
-
-    def as_postgresql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"COALESCE(({sql})::text, 'null')", params
-
-
-class JsonPlainString(JsonValue):
-    """A date or an IsoUtcTimestamp in quotes, NULL as null: their text is digits and
-    - : . T +, which JSON never escapes (dates in DateStyle ISO, as
-    streaming.copy_out sets it, the form to_json writes them in)."""
-
-    def as_postgresql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"""COALESCE('"' || ({sql})::text || '"', 'null')""", params
 
 
 class JsonLine(Func):
@@ -74,11 +53,7 @@ def _value(heading: str, lookup) -> JsonValue:
     value = F(lookup) if isinstance(lookup, str) else lookup
     if heading == "created":
         # Microseconds always, as the CSV has them: the two exports show the same text.
-        return JsonPlainString(IsoUtcTimestamp(value))
-    if heading == "meeting_date":
-        return JsonPlainString(value)
-    if heading in NUMBER_HEADINGS:
-        return JsonNumber(value)
+        return JsonValue(IsoUtcTimestamp(value))
     return JsonValue(value)
 
 

@@ -1,15 +1,17 @@
 """Export bytes straight from the database, with no Python object per row.
 
-PostgreSQL: `COPY (the export's SELECT) TO STDOUT` through psycopg 3's copy
-API, on the psycopg connection under Django's (so it sees the same
-transaction and settings). libpq hands COPY data over one row at a time
-(PQgetCopyData: "data is always returned one data row at a time"), each row
-ending in "\\n"; the rows are passed on in pieces of PIECE_ROWS rows, taken
-with islice and joined in C, so the web worker does little work of its own per
-row (on two cores the database's formatting, not this, sets the rate).
+PostgreSQL: `COPY (the export's SELECT) TO STDOUT (FORMAT binary)` through
+psycopg 3's copy API, on the psycopg connection under Django's (so it sees the
+same transaction and settings). The SELECT gives one finished line a row
+(exchange.copy_lines), so the binary format carries it as it is: no CSV scan
+on the server, and here only the 6 bytes of framing a row to drop. libpq hands
+COPY data over one row at a time (PQgetCopyData: "data is always returned one
+data row at a time"); the rows are passed on in pieces of PIECE_ROWS rows,
+taken with islice and joined in C.
 
-SQLite: the same SELECT (each row one finished line) read with fetchmany in
-batches of BATCH_ROWS, joined and encoded a batch at a time.
+SQLite: the same lines from one SELECT (exchange.csv_sql, exchange.jsonl_sql)
+read with fetchmany in batches of BATCH_ROWS, joined and encoded a batch at a
+time.
 
 If the client goes away, the WSGI server closes the response and the
 generator: psycopg then cancels the COPY and drains what the server had sent,
@@ -17,7 +19,7 @@ and the savepoint around it is rolled back, so the connection is clean for
 the next request.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection, transaction
@@ -25,52 +27,70 @@ from django.db.models import QuerySet
 
 PIECE_ROWS = 1000  # about 260 KB of CSV, 530 KB of JSON Lines
 BATCH_ROWS = 10_000
-# For the COPY's transaction only (SET LOCAL): the text of dates and timestamps
-# (COPY's own, and exchange.csv_sql.IsoUtcTimestamp's) follows DateStyle.
-COPY_SETTINGS = ("SET LOCAL DateStyle = 'ISO, MDY'",)
+# For the COPY's transaction only (set_config(…, true) is SET LOCAL), in one query:
+# the text of dates follows DateStyle; JIT off, because from about 200,000 rows
+# PostgreSQL would compile the line's expressions for about as long as they take to
+# run (benchmarks/README.md, "Issue 18, round 5").
+COPY_SETTINGS = (
+    "SELECT set_config('DateStyle', 'ISO, MDY', true), set_config('jit', 'off', true)",
+)
+# A binary COPY's file starts with this, then 4 bytes of flags and 4 of header extension length.
+BINARY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
 
 
-def copy_sql(queryset: QuerySet, options: str) -> str:
-    """COPY (the queryset's SELECT, its parameters bound) TO STDOUT (options)."""
-    import psycopg  # only the PostgreSQL backend needs it
+def copy_lines(select: str) -> Iterator[bytes]:
+    """What COPY (select) TO STDOUT (FORMAT binary) sends, unframed, PIECE_ROWS rows a
+    piece (PostgreSQL). `select` gives one text column that is never NULL: a finished
+    line, line end included (exchange.copy_lines).
 
-    sql, params = queryset.query.sql_with_params()
-    connection.ensure_connection()
-    # COPY takes no bind parameters: bind them client-side, as psycopg would quote them.
-    select = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
-    return f"COPY ({select}) TO STDOUT ({options})"
+    Binary COPY sends each value as its bytes after a 2-byte field count and a
+    4-byte length, so stripping those 6 bytes gives the line as the database
+    built it; the file's header rides in the first row's message and its
+    trailer comes alone (as psycopg's own binary parser assumes). No CSV scan
+    on the server, no escaping to undo here.
 
-
-def copy_out(queryset: QuerySet, options: str, *, crlf: bool = False) -> Iterator[bytes]:
-    """What COPY sends for the queryset, PIECE_ROWS rows a piece (PostgreSQL).
-
-    COPY ends every row with "\\n"; with `crlf` each becomes "\\r\\n". The
-    savepoint is there for a COPY cut short (a client gone): cancelling it
+    The savepoint is there for a COPY cut short (a client gone): cancelling it
     aborts the surrounding transaction, if any, unless rolled back to here.
     """
-    statement = copy_sql(queryset, options)
+    statement = f"COPY ({select}) TO STDOUT (FORMAT binary)"
     with transaction.atomic(), connection.cursor() as cursor:
         for setting in COPY_SETTINGS:
             cursor.execute(setting)
         with cursor.cursor.copy(statement) as copy:
-            rows = iter(copy)
-            while piece := list(islice(rows, PIECE_ROWS)):
-                yield joined_rows(piece, crlf=crlf)
+            yield from unframed(copy)
 
 
-def joined_rows(piece: list, *, crlf: bool) -> bytes:
-    """COPY's rows (each ending in "\\n") as one piece, with CRLF line ends if `crlf`.
+def unframed(messages: Iterable) -> Iterator[bytes]:
+    """A binary COPY's messages (bytes, or psycopg's memoryviews) as the values' bytes,
+    PIECE_ROWS rows a piece: each row's 6 bytes of framing dropped, the header taken
+    off the first, the trailer (\xff\xff) giving nothing.
 
-    A cell holding a newline comes quoted with the newline as stored, so it must
-    not become "\\r\\n": when the piece has more newlines than rows, only the
-    rows' own ends are changed.
+    Each row is copied into the piece's bytearray at once: holding a thousand of
+    psycopg's memoryviews for a join, as before, made Python's garbage collector
+    walk them again and again, about 1 µs a row, as much as reading them
+    (benchmarks/README.md, "Issue 18, round 5").
     """
-    data = b"".join(piece)
-    if not crlf:
-        return data
-    if data.count(b"\n") == len(piece):  # only the rows' ends
-        return data.replace(b"\n", b"\r\n")
-    return b"\r\n".join([row[:-1] for row in piece]) + b"\r\n"
+    rows = iter(messages)
+    first = next(rows, None)
+    if first is None:
+        return
+    piece = bytearray(without_header(first)[6:])
+    while True:
+        for row in islice(rows, PIECE_ROWS):
+            piece += row[6:]
+        if not piece:
+            return
+        yield bytes(piece)
+        piece = bytearray()
+
+
+def without_header(data):
+    """The first message of a binary COPY (bytes or psycopg's memoryview) without the
+    file's header."""
+    if data[: len(BINARY_SIGNATURE)] != BINARY_SIGNATURE:
+        raise ValueError("COPY (FORMAT binary) did not start with its signature")
+    extension = int.from_bytes(data[15:19], "big")
+    return data[19 + extension :]
 
 
 def fetched_lines(queryset: QuerySet, *, line_end: str) -> Iterator[bytes]:

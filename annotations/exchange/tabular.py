@@ -14,10 +14,11 @@ from django.db.models import QuerySet
 
 from tracker.web.csv_files import BYTE_ORDER_MARK, csv_text
 
-from .csv_sql import csv_copy_queryset, csv_line_queryset
+from .copy_lines import csv_lines_sql, jsonl_lines_sql
+from .csv_sql import csv_line_queryset
 from .jsonl_sql import jsonl_line_queryset
 from .rows import HEADINGS
-from .streaming import copy_out, fetched_lines
+from .streaming import copy_lines, fetched_lines
 
 # Rows written per yielded piece: large enough to keep the WSGI server busy
 # with few writes, small enough to keep memory flat.
@@ -38,9 +39,7 @@ def csv_export(annotations: QuerySet, *, bom: bool = False) -> Iterator[bytes]:
     """RFC 4180 CSV in UTF-8 (with a byte order mark for Excel if `bom`), CRLF line ends:
     the heading, then the live annotations' rows as the database formats them."""
     if connection.vendor == "postgresql":
-        queryset, quoted = csv_copy_queryset(annotations)
-        options = f"FORMAT csv, FORCE_QUOTE ({', '.join(quoted)})"
-        lines = copy_out(queryset, options, crlf=True)
+        lines = copy_lines(csv_lines_sql(annotations))
     else:
         lines = fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
     yield from with_heading(csv_heading(bom=bom), lines)
@@ -54,15 +53,9 @@ def with_heading(heading: bytes, lines: Iterator[bytes]) -> Iterator[bytes]:
     yield from lines
 
 
-# JSON never holds a raw control character, so with these two as quote and
-# delimiter COPY's CSV format passes each JSON line through untouched.
-_JSON_COPY_OPTIONS = "FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02'"
-
-
 def jsonl_export(annotations: QuerySet) -> Iterator[bytes]:
     """One JSON object a line, keys as the CSV headings, dates in ISO 8601, text as stored."""
-    queryset = jsonl_line_queryset(annotations)
     if connection.vendor == "postgresql":
-        yield from copy_out(queryset, _JSON_COPY_OPTIONS)
+        yield from copy_lines(jsonl_lines_sql(annotations))
     else:
-        yield from fetched_lines(queryset, line_end="\n")
+        yield from fetched_lines(jsonl_line_queryset(annotations), line_end="\n")

@@ -252,7 +252,7 @@ def test_the_export_costs_a_fixed_number_of_queries(
         )
     # COPY on PostgreSQL is not counted: it is one. PostgreSQL's 5: the user's permissions
     # (2: blind coding asks whether she sees everyone's), and the savepoint around the
-    # COPY's SET LOCAL DateStyle (3).
+    # COPY's settings, DateStyle and JIT, set in one query (3).
     with django_assert_max_num_queries(5):
         rows = csv_rows(api.get("/api/export/annotations.csv"))
     assert len(rows) == 43
@@ -341,3 +341,25 @@ def test_the_database_made_csv_quotes_and_neutralises_like_the_python_rule(
     assert record["memo"] == memo
     assert row["created"] == record["created"]
     assert row["annotation_id"] == str(record["annotation_id"])
+
+
+# Around the formula rule's first test in SQL (a code point below 65, then the six):
+# every start, the characters next to them, the first letter, digits, accents, emoji.
+FORMULA_EDGES = [
+    *(start + "x" for start in ("=", "+", "-", "@", "\t", "\r")),
+    "?x", "Ax", "Zx", "0x", " x", "'x", '"x', ",x", ".x", "<x", ">x", "\nx", "\x01x",
+    "éx", "🙂x", "", "=", "@",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FORMULA_EDGES)
+def test_the_formula_rule_in_sql_is_the_python_rule(text):
+    """formula_safe_sql, as both databases run it, gives what neutralise_formula does."""
+    from django.db import connection
+
+    from annotations.exchange.formula import formula_safe_sql
+
+    function = "ascii" if connection.vendor == "postgresql" else "unicode"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {formula_safe_sql('CAST(%s AS TEXT)', function)}", [text] * 4)
+        assert cursor.fetchone()[0] == neutralise_formula(text)
