@@ -144,6 +144,16 @@ class JoinedOnName(models.ForeignObject):
         super().contribute_to_class(cls, name, private_only=True, **kwargs)
 
 
+class HistoryOfColumns(HistoricalRecords):
+    """History of a model's columns only. A relation without a column (a JoinedOnName)
+    is a join, not a value: it is left out of the historical model without being one of
+    simple_history's excluded fields, which it reads back from the row on revert and
+    assigns (an alias's name to the relation: refused)."""
+
+    def fields_included(self, model):
+        return [field for field in super().fields_included(model) if field.concrete]
+
+
 class StatementQuerySet(models.QuerySet):
     def in_reading_order(self):
         return self.select_related("speaker", "meeting").order_by("meeting_id", "order")
@@ -206,7 +216,7 @@ class Statement(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["printed_alias"])  # a join, not a value
+    history = HistoryOfColumns()  # printed_alias is a join, not a value
     objects = StatementQuerySet.as_manager()
 
     class Meta:
