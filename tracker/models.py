@@ -368,6 +368,22 @@ class BackgroundJob(models.Model):
     def is_over(self) -> bool:
         return self.status in (self.Status.FINISHED, self.Status.FAILED)
 
+    def progress(self) -> dict:
+        """What a job's page shows, and polls for while the job runs (static/js/jobs/
+        job-progress.js); each kind of job adds what it reports. Its `mode` and `phase`
+        are the subclass's own fields."""
+        return {
+            "id": self.pk,
+            "mode": self.mode,
+            "status": self.status,
+            "status_label": self.get_status_display(),
+            "over": self.is_over,
+            "phase": self.phase,
+            "done": self.done,
+            "total": self.total,
+            "message": self.message,
+        }
+
 
 class ImportJobQuerySet(models.QuerySet):
     def for_user(self, user):

@@ -68,13 +68,13 @@ def fixture_job(request: HttpRequest, job_id: int) -> HttpResponse:
     job = job_for(request, job_id)
     report = FixtureReport.from_dict({"name": job.name, **job.report}) if job.report else None
     loadable = bool(report and report.ok and job.mode == FixtureJob.Mode.CHECK and job.upload)
-    context = {"job": job, "status": job_status(job), "report": report, "loadable": loadable}
+    context = {"job": job, "status": job.progress(), "report": report, "loadable": loadable}
     return _page(request, "fixture_job.html", **context)
 
 
 @require_GET
 def fixture_job_status(request: HttpRequest, job_id: int) -> JsonResponse:
-    return JsonResponse(job_status(job_for(request, job_id)))
+    return JsonResponse(job_for(request, job_id).progress())
 
 
 @require_POST
@@ -87,18 +87,3 @@ def fixture_job_load(request: HttpRequest, job_id: int) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("admin_fixture_load")
     return redirect("admin_fixture_job", job_id=job.pk)
-
-
-def job_status(job: FixtureJob) -> dict:
-    """What the job's page shows, and polls for while the job runs."""
-    return {
-        "id": job.pk,
-        "mode": job.mode,
-        "status": job.status,
-        "status_label": job.get_status_display(),
-        "over": job.is_over,
-        "phase": job.phase,
-        "done": job.done,
-        "total": job.total,
-        "message": job.message,
-    }

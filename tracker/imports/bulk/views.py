@@ -60,16 +60,8 @@ def import_job_status(request: HttpRequest, job_id: int) -> JsonResponse:
 def job_status(job: ImportJob) -> dict:
     """What the progress page shows, and polls for while the job runs."""
     return {
-        "id": job.pk,
-        "mode": job.mode,
-        "status": job.status,
-        "status_label": job.get_status_display(),
-        "over": job.is_over,
-        "phase": job.phase,
-        "done": job.done,
-        "total": job.total,
+        **job.progress(),
         "counts": {s: getattr(job, s.replace(" ", "_")) for s in STATUSES},
-        "message": job.message,
         "next": _next_url(job),
     }
 
