@@ -68,11 +68,13 @@ def gunicorn(
     workers: int = 1,
     threads: int = 1,
     environment: dict[str, str] | None = None,
+    root: Path = ROOT,
 ) -> Iterator[Server]:
     """A gunicorn server of the app (on another database than DATABASE_URL if given).
 
     One sync worker unless told otherwise; `environment` adds settings variables
-    (the audit's servers set throttle rates and the login lock-out that way)."""
+    (the audit's servers set throttle rates and the login lock-out that way); `root`
+    serves another checkout of the app (benchmarks/export_http.py, old against new)."""
     port = free_port()
     log = log_dir / "gunicorn.log"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings"}
@@ -85,7 +87,7 @@ def gunicorn(
         "gunicorn",
         "tracker.wsgi:application",
         "--chdir",
-        str(ROOT),
+        str(root),
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
@@ -100,7 +102,7 @@ def gunicorn(
         "warning",
     ]
     with open(log, "ab") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=out)
     server = Server(process=process, port=port, log=log, workers=workers)
     try:
         _wait_until_up(server)

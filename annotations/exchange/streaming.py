@@ -6,8 +6,12 @@ same transaction and settings). The SELECT gives one finished line a row
 (exchange.copy_lines), so the binary format carries it as it is: no CSV scan
 on the server, and here only the 6 bytes of framing a row to drop. libpq hands
 COPY data over one row at a time (PQgetCopyData: "data is always returned one
-data row at a time"); the rows are passed on in pieces of PIECE_ROWS rows,
-taken with islice and joined in C.
+data row at a time"). psycopg starts the COPY and, if it is cut short, cancels
+and drains it; the rows in between are read from its libpq connection
+directly (PGconn.get_copy_data), which costs half the worker's CPU of
+psycopg's own row iteration, a generator and a wait per row
+(benchmarks/README.md, "Issue 18, round 6"). They are passed on in pieces of
+PIECE_ROWS rows.
 
 SQLite: the same lines from one SELECT (exchange.csv_sql, exchange.jsonl_sql)
 read with fetchmany in batches of BATCH_ROWS, joined and encoded a batch at a
@@ -19,9 +23,10 @@ and the savepoint around it is rolled back, so the connection is clean for
 the next request.
 """
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterator
+from typing import Protocol
 
+import psycopg
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
@@ -38,6 +43,14 @@ COPY_SETTINGS = (
 BINARY_SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
 
 
+class CopyOut(Protocol):
+    """What unframed reads: a libpq connection in COPY OUT (psycopg's PGconn)."""
+
+    def get_copy_data(self, async_: int) -> tuple[int, memoryview]: ...
+
+    def get_result(self): ...
+
+
 def copy_lines(select: str) -> Iterator[bytes]:
     """What COPY (select) TO STDOUT (FORMAT binary) sends, unframed, PIECE_ROWS rows a
     piece (PostgreSQL). `select` gives one text column that is never NULL: a finished
@@ -49,39 +62,64 @@ def copy_lines(select: str) -> Iterator[bytes]:
     trailer comes alone (as psycopg's own binary parser assumes). No CSV scan
     on the server, no escaping to undo here.
 
-    The savepoint is there for a COPY cut short (a client gone): cancelling it
-    aborts the surrounding transaction, if any, unless rolled back to here.
+    psycopg's copy block starts the COPY and, when the generator is closed part
+    way (a client gone), cancels it and drains what the server had sent; the
+    savepoint is there because cancelling aborts the surrounding transaction, if
+    any, unless rolled back to here.
     """
     statement = f"COPY ({select}) TO STDOUT (FORMAT binary)"
     with transaction.atomic(), connection.cursor() as cursor:
         for setting in COPY_SETTINGS:
             cursor.execute(setting)
-        with cursor.cursor.copy(statement) as copy:
-            yield from unframed(copy)
+        psycopg_cursor = cursor.cursor
+        with psycopg_cursor.copy(statement):
+            yield from unframed(psycopg_cursor.connection.pgconn)
 
 
-def unframed(messages: Iterable) -> Iterator[bytes]:
-    """A binary COPY's messages (bytes, or psycopg's memoryviews) as the values' bytes,
-    PIECE_ROWS rows a piece: each row's 6 bytes of framing dropped, the header taken
-    off the first, the trailer (\xff\xff) giving nothing.
+def unframed(pgconn: CopyOut) -> Iterator[bytes]:
+    """A binary COPY's rows as the values' bytes, PIECE_ROWS rows a piece: each row's
+    6 bytes of framing dropped, the header taken off the first, the trailer
+    (\xff\xff) giving nothing. At the end the COPY's result is read, before the
+    last piece goes out, and an error in it is raised.
 
-    Each row is copied into the piece's bytearray at once: holding a thousand of
-    psycopg's memoryviews for a join, as before, made Python's garbage collector
-    walk them again and again, about 1 µs a row, as much as reading them
-    (benchmarks/README.md, "Issue 18, round 5").
+    The rows are read blocking, one libpq call each and no Python frame between
+    (psycopg's copy block holds the connection's lock meanwhile). Each row is
+    copied into the piece's bytearray at once: holding a thousand of psycopg's
+    memoryviews for a join made Python's garbage collector walk them again and
+    again, about 1 µs a row (benchmarks/README.md, "Issue 18, round 5").
     """
-    rows = iter(messages)
-    first = next(rows, None)
-    if first is None:
+    get_copy_data = pgconn.get_copy_data
+    size, first = get_copy_data(0)
+    if size < 0:
+        copy_result(pgconn)
         return
     piece = bytearray(without_header(first)[6:])
+    rows = 0  # the first piece also carries the row that came with the header
     while True:
-        for row in islice(rows, PIECE_ROWS):
-            piece += row[6:]
-        if not piece:
-            return
+        size, data = get_copy_data(0)
+        if size < 0:
+            break
+        piece += data[6:]
+        rows += 1
+        if rows >= PIECE_ROWS:
+            if piece:
+                yield bytes(piece)
+            piece = bytearray()
+            rows = 0
+    copy_result(pgconn)
+    if piece:
         yield bytes(piece)
-        piece = bytearray()
+
+
+def copy_result(pgconn: CopyOut) -> None:
+    """Read the results that end a COPY OUT (the connection is then idle in its
+    transaction) and raise the first error among them, as psycopg would."""
+    error = None
+    while (result := pgconn.get_result()) is not None:
+        if error is None and result.status != psycopg.pq.ExecStatus.COMMAND_OK:
+            error = psycopg.errors.error_from_result(result)
+    if error is not None:
+        raise error
 
 
 def without_header(data):
