@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,6 +127,26 @@ def stop(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
+# What Django logs with a traceback when it refuses a request (403), as it should.
+REFUSALS = frozenset({"django.core.exceptions.PermissionDenied"})
+
+
+def logged_exceptions(log: str) -> Counter:
+    """The exceptions of the tracebacks in a server's log, by name, with "ERROR" lines
+    that carry none counted as "ERROR"."""
+    found: Counter = Counter()
+    in_traceback = False
+    for line in log.splitlines():
+        if line.startswith("Traceback"):
+            in_traceback = True
+        elif in_traceback and line and not line[0].isspace():
+            found[line.split(":", 1)[0]] += 1
+            in_traceback = False
+        elif not in_traceback and "ERROR" in line:
+            found["ERROR"] += 1
+    return found
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     run_inside_throwaway_postgres(argv, module="benchmarks.audit")
@@ -194,9 +215,11 @@ def main(argv: list[str]) -> int:
     )
     print()
     print(text)
-    errors = [line for line in log.splitlines() if "Traceback" in line or "ERROR" in line]
-    if errors:
-        print(f"\nThe server logged {len(errors)} errors; the first: {errors[0][:300]}")
+    if logged := logged_exceptions(log):
+        kinds = ", ".join(f"{count}× {name}" for name, count in logged.most_common())
+        print(f"\nThe server logged {logged.total()} tracebacks: {kinds}")
+        if set(logged) - REFUSALS:
+            print("Some are not refusals: read the server's log.")
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     every = [f"- {t.attack}: {line}" for t in tallies.values() for line in t.every_failure]

@@ -174,3 +174,25 @@ def test_the_command_line_names_an_unknown_attack():
     assert audit.parse_args(["--only", "backups,escalation"]).attacks == ["backups", "escalation"]
     with pytest.raises(SystemExit):
         audit.parse_args(["--only", "telepathy"])
+
+
+def test_the_servers_tracebacks_are_counted_by_exception():
+    log = "\n".join(
+        [
+            "Forbidden (Permission denied): /admin/auth/user/4/change/",
+            "Traceback (most recent call last):",
+            '  File "x.py", line 1, in view',
+            "    raise PermissionDenied",
+            "django.core.exceptions.PermissionDenied",
+            "Traceback (most recent call last):",
+            '  File "y.py", line 2, in view',
+            "ZeroDivisionError: division by zero",
+            "[2026-12-01 22:37:00] [ERROR] Worker timeout",
+        ]
+    )
+    assert audit.logged_exceptions(log) == {
+        "django.core.exceptions.PermissionDenied": 1,
+        "ZeroDivisionError": 1,
+        "ERROR": 1,
+    }
+    assert audit.logged_exceptions("all quiet") == {}
