@@ -129,17 +129,21 @@ def stop(signum, frame) -> None:
 
 # What Django logs with a traceback when it refuses a request (403), as it should.
 REFUSALS = frozenset({"django.core.exceptions.PermissionDenied"})
+# The lines between a chained exception's tracebacks.
+CHAINING = ("During handling of the above exception", "The above exception was the direct cause")
 
 
 def logged_exceptions(log: str) -> Counter:
-    """The exceptions of the tracebacks in a server's log, by name, with "ERROR" lines
-    that carry none counted as "ERROR"."""
+    """The exceptions of the tracebacks in a server's log, by name (a chained one by
+    each of its exceptions), with "ERROR" lines outside a traceback counted as "ERROR"."""
     found: Counter = Counter()
     in_traceback = False
     for line in log.splitlines():
         if line.startswith("Traceback"):
             in_traceback = True
         elif in_traceback and line and not line[0].isspace():
+            if line.startswith(CHAINING):  # the exception before was counted already
+                continue
             found[line.split(":", 1)[0]] += 1
             in_traceback = False
         elif not in_traceback and "ERROR" in line:
@@ -217,7 +221,7 @@ def main(argv: list[str]) -> int:
     print(text)
     if logged := logged_exceptions(log):
         kinds = ", ".join(f"{count}× {name}" for name, count in logged.most_common())
-        print(f"\nThe server logged {logged.total()} tracebacks: {kinds}")
+        print(f"\nThe server logged {logged.total()} tracebacks and errors: {kinds}")
         if set(logged) - REFUSALS:
             print("Some are not refusals: read the server's log.")
     RESULTS.mkdir(exist_ok=True)

@@ -66,6 +66,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--other-tree", type=Path, help="an older checkout to serve beside")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1 (a warm-up round comes first)")
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.bench_settings")
     import django

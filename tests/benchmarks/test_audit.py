@@ -187,12 +187,19 @@ def test_the_servers_tracebacks_are_counted_by_exception():
             "Traceback (most recent call last):",
             '  File "y.py", line 2, in view',
             "ZeroDivisionError: division by zero",
+            "",
+            "During handling of the above exception, another exception occurred:",
+            "",
+            "Traceback (most recent call last):",
+            '  File "z.py", line 3, in handler',
+            "KeyError: 'x'",
             "[2026-12-01 22:37:00] [ERROR] Worker timeout",
         ]
     )
     assert audit.logged_exceptions(log) == {
         "django.core.exceptions.PermissionDenied": 1,
         "ZeroDivisionError": 1,
+        "KeyError": 1,
         "ERROR": 1,
     }
     assert audit.logged_exceptions("all quiet") == {}
