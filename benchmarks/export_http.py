@@ -25,14 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.server import cpu_ticks  # noqa: E402 (after the path above)
+
 PATHS = {"CSV": "/api/export/annotations.csv", "JSON Lines": "/api/export/annotations.jsonl"}
 
 
 def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (Linux /proc)."""
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return cpu_ticks(pid) / os.sysconf("SC_CLK_TCK")
 
 
 def take_turns(clients: dict, repeat: int, times: dict, cpu: dict) -> int:
@@ -75,6 +74,7 @@ def main(argv: list[str]) -> int:
     django.setup()
     from contextlib import ExitStack
 
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
 
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     if connection.vendor != "postgresql":
         raise SystemExit("export_http.py compares with COPY: it needs PostgreSQL")
     analyst = get_user_model().objects.get(username="analyst1")
-    session = logged_in_client(analyst).cookies["sessionid"].value
+    session = logged_in_client(analyst).cookies[settings.SESSION_COOKIE_NAME].value
     trees = {"this": None}
     if args.other_tree:
         trees["other"] = args.other_tree.resolve()

@@ -28,12 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def _ticks(pid: int | str) -> int:
-    """utime + stime + cutime + cstime of a process, in clock ticks (Linux /proc)."""
-    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return sum(int(field) for field in fields[11:15])
+from benchmarks.server import cpu_ticks  # noqa: E402 (after the path above)
 
 
 def server_cpu_seconds() -> float:
@@ -42,11 +37,11 @@ def server_cpu_seconds() -> float:
     socket_dir = os.environ["WB_PG_SOCKET_DIR"]
     with open(f"{socket_dir}/data/postmaster.pid", encoding="ascii") as pid_file:
         postmaster = int(pid_file.readline())
-    ticks = _ticks(postmaster)
+    ticks = cpu_ticks(postmaster)
     with open(f"/proc/{postmaster}/task/{postmaster}/children", encoding="ascii") as kids:
         for child in kids.read().split():
             try:
-                ticks += _ticks(child)
+                ticks += cpu_ticks(child)
             except OSError:  # ended meanwhile: its time is in the postmaster's cutime
                 pass
     return ticks / os.sysconf("SC_CLK_TCK")

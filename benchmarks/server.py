@@ -37,6 +37,14 @@ def rss_bytes(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
+def cpu_ticks(pid: int | str) -> int:
+    """utime + stime + cutime + cstime of a process (its own CPU time and its waited-for
+    children's), in clock ticks (Linux /proc); os.sysconf("SC_CLK_TCK") a second."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return sum(int(field) for field in fields[11:15])
+
+
 def children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
