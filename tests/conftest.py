@@ -130,15 +130,20 @@ def statement(meeting) -> Statement:
 
 # Each run leaves out what only the other can test or already tests, deselected (never
 # skipped): on SQLite, the tests marked postgres_only (threads racing on real connections;
-# its in-memory test database cannot share threads); on PostgreSQL, the parsers' tests —
-# plain Python (tests/test_architecture.py pins it) that touches no database, so the SQLite
-# run covers them and a second run would only read every real PDF again.
+# its in-memory test database cannot share threads); on PostgreSQL, the tests marked
+# sqlite_only (SQL only SQLite runs) and the parsers' tests — plain Python
+# (tests/test_architecture.py pins it) that touches no database, so the SQLite run covers
+# them and a second run would only read every real PDF again.
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 PARSER_TESTS = "tests/tracker/imports/parsing/"
 
 
 def _only_for_postgresql(item) -> bool:
     return item.get_closest_marker("postgres_only") is not None
+
+
+def _left_to_sqlite(item) -> bool:
+    return item.get_closest_marker("sqlite_only") is not None or _database_free_parser_test(item)
 
 
 def _database_free_parser_test(item) -> bool:
@@ -151,7 +156,7 @@ def _database_free_parser_test(item) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     on_postgresql = "postgresql" in settings.DATABASES["default"]["ENGINE"]
-    leave_out = _database_free_parser_test if on_postgresql else _only_for_postgresql
+    leave_out = _left_to_sqlite if on_postgresql else _only_for_postgresql
     left_out = [item for item in items if leave_out(item)]
     if left_out:
         config.hook.pytest_deselected(items=left_out)

@@ -2,9 +2,9 @@
 
 Every export line is one text value the database finishes, line end included,
 so the COPY needs no CSV scan of its own and Python only strips the binary
-framing (exchange.streaming.copy_lines). The bytes are those of
-exchange.csv_sql and exchange.jsonl_sql (SQLite's path), which the equality
-tests pin on both databases.
+framing (exchange.streaming.copy_lines). The cells and their layout are
+exchange.line_cells'; the bytes are those of exchange.sqlite_lines (SQLite's
+path), which the equality tests pin on both databases.
 
 What makes it cheap (benchmarks/README.md, "Issue 18, round 5"): the cells of
 a statement, its meeting, its speaker, a code and an analyst are formatted
@@ -19,85 +19,31 @@ The filters and visibility of the queryset stay Django's: its SELECT of the
 annotation's own columns is the FROM of the export's.
 """
 
-import json
-from dataclasses import dataclass
-
-from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 
-from tracker.models import Gender, Meeting, Speaker, Statement
-from tracker.web.csv_files import neutralise_formula
-
-from ..models import Annotation, Code
-from .csv_sql import NUMBER_HEADINGS, live_in_export_order
 from .formula import formula_safe_sql
+from .line_cells import (
+    ANALYST,
+    ANNOTATION,
+    CELLS,
+    CODE,
+    MEETING,
+    NO_SPEAKER,
+    OWN_COLUMNS,
+    SPEAKER,
+    STATEMENT,
+    CsvLayout,
+    JsonLayout,
+    Source,
+    kind,
+    literal,
+    live_in_export_order,
+    runs,
+)
 from .rows import HEADINGS
 
-
-@dataclass(frozen=True)
-class Source:
-    alias: str
-    model: type[Model]
-    # How the lateral finds its one row: (its column, the alias.column it matches).
-    key: tuple[str, str]
-    optional: bool = False  # LEFT JOIN: a statement need not have a speaker
-
-
-ANNOTATION = Source("a", Annotation, ("id", "a.id"))
-STATEMENT = Source("st", Statement, ("id", "a.statement_id"))
-MEETING = Source("mt", Meeting, ("id", "st.meeting_id"))
-SPEAKER = Source("spk", Speaker, ("id", "st.speaker_id"), optional=True)
-CODE = Source("cd", Code, ("id", "a.code_id"))
-ANALYST = Source("us", get_user_model(), ("id", "a.analyst_id"))
-
 LATERALS = (STATEMENT, MEETING, SPEAKER, CODE, ANALYST)
-
-# (heading, source, field) in export order; checked against rows.HEADINGS below.
-CELLS: tuple[tuple[str, Source, str], ...] = (
-    ("annotation_id", ANNOTATION, "id"),
-    ("meeting_symbol", MEETING, "symbol"),
-    ("meeting_date", MEETING, "date"),
-    ("statement_id", STATEMENT, "id"),
-    ("statement_order", STATEMENT, "order"),
-    ("segment", STATEMENT, "segment"),
-    ("speaker", SPEAKER, "name"),
-    ("gender", SPEAKER, "gender"),
-    ("speaker_type", STATEMENT, "speaker_type"),
-    ("delegation", STATEMENT, "delegation"),
-    ("on_behalf_of", STATEMENT, "on_behalf_of"),
-    ("code_slug", CODE, "slug"),
-    ("code_name", CODE, "name"),
-    ("code_group", CODE, "group"),
-    ("analyst", ANALYST, "username"),
-    ("start", ANNOTATION, "start"),
-    ("end", ANNOTATION, "end"),
-    ("quote", ANNOTATION, "quote"),
-    ("memo", ANNOTATION, "memo"),
-    ("created", ANNOTATION, "created"),
-)
-if tuple(heading for heading, _, _ in CELLS) != HEADINGS:  # pragma: no cover
-    raise ImportError("copy_lines.CELLS must follow rows.EXPORT_COLUMNS")
-
-# What a statement without a speaker shows (rows.EXPORT_COLUMNS): no name, gender unknown.
-NO_SPEAKER = {"speaker": None, "gender": Gender.UNKNOWN}
-# The annotation's own columns, as the FROM subquery hands them over.
-OWN_COLUMNS = (
-    "id",
-    "statement_id",
-    "code_id",
-    "analyst_id",
-    "start",
-    "end",
-    "quote",
-    "memo",
-    "created",
-)
-
-
-def literal(text: str) -> str:
-    """An SQL string literal (standard_conforming_strings, PostgreSQL's default)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def iso_utc_sql(value_sql: str) -> str:
@@ -108,15 +54,8 @@ def iso_utc_sql(value_sql: str) -> str:
     return f"""to_char(({value_sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')"""
 
 
-class CsvFormat:
+class CsvFormat(CsvLayout):
     """A cell as RFC 4180 text: text quoted (quotes doubled) and formula-safe."""
-
-    closing = ""
-    line_end = r"E'\r\n'"
-
-    def opening(self, index: int) -> str:
-        """The text before the cell at `index` (of CELLS)."""
-        return "" if index == 0 else ","
 
     def cell(self, kind: str, sql: str, nullable: bool) -> str:
         if kind == "text":
@@ -125,20 +64,9 @@ class CsvFormat:
             return iso_utc_sql(sql)
         return f"COALESCE(({sql})::text, '')" if nullable else f"({sql})::text"
 
-    def value(self, value) -> str:
-        """A constant cell's text."""
-        text = "" if value is None else neutralise_formula(value)
-        return '"' + text.replace('"', '""') + '"'
 
-
-class JsonFormat:
+class JsonFormat(JsonLayout):
     """A cell as `"heading": value`, as json.dumps(…, ensure_ascii=False) writes it."""
-
-    closing = "'}'"
-    line_end = r"E'\n'"
-
-    def opening(self, index: int) -> str:
-        return ("{" if index == 0 else ", ") + json.dumps(HEADINGS[index]) + ": "
 
     def cell(self, kind: str, sql: str, nullable: bool) -> str:
         if kind == "timestamp":  # never NULL
@@ -151,32 +79,8 @@ class JsonFormat:
         }[kind]
         return f"COALESCE({value}, 'null')" if nullable else value
 
-    def value(self, value) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
 
 Format = CsvFormat | JsonFormat
-
-
-def _kind(heading: str) -> str:
-    if heading in NUMBER_HEADINGS:
-        return "number"
-    if heading == "created":
-        return "timestamp"
-    if heading == "meeting_date":
-        return "date"
-    return "text"
-
-
-def _runs() -> list[tuple[Source, list[int]]]:
-    """CELLS cut into runs of one source: [(source, [index in CELLS…])…]."""
-    runs: list[tuple[Source, list[int]]] = []
-    for index, (_, source, _) in enumerate(CELLS):
-        if runs and runs[-1][0] is source:
-            runs[-1][1].append(index)
-        else:
-            runs.append((source, [index]))
-    return runs
 
 
 def _fragment(form: Format, source: Source, cells: list[int], *, table: str) -> str:
@@ -187,7 +91,7 @@ def _fragment(form: Format, source: Source, cells: list[int], *, table: str) -> 
         if opening := form.opening(index):
             parts.append(literal(opening))
         column = f"{table}.{connection.ops.quote_name(field.column)}"
-        parts.append(form.cell(_kind(HEADINGS[index]), column, field.null))
+        parts.append(form.cell(kind(HEADINGS[index]), column, field.null))
     return " || ".join(parts)
 
 
@@ -228,7 +132,7 @@ def line_sql(annotations: QuerySet, form: Format) -> str:
 
     fragments: dict[Source, list[str]] = {}
     line = []
-    for source, cells in _runs():
+    for source, cells in runs():
         if source is ANNOTATION:
             line.append(_fragment(form, source, cells, table="a"))
             continue
@@ -236,8 +140,8 @@ def line_sql(annotations: QuerySet, form: Format) -> str:
         ref = f"{source.alias}.f{len(fragments[source]) - 1}"
         line.append(f"COALESCE({ref}, {_missing(form, cells)})" if source.optional else ref)
     if form.closing:
-        line.append(form.closing)
-    line.append(form.line_end)
+        line.append(literal(form.closing))
+    line.append(literal(form.line_end))
     # The statement's lateral first: the meeting's and the speaker's look up its keys.
     laterals = "\n".join(
         _lateral(source, fragments[source]) for source in LATERALS if source in fragments

@@ -13,8 +13,8 @@ psycopg's own row iteration, a generator and a wait per row
 (benchmarks/README.md, "Issue 18, round 6"). They are passed on in pieces of
 PIECE_ROWS rows.
 
-SQLite: the same lines from one SELECT (exchange.csv_sql, exchange.jsonl_sql)
-read with fetchmany in batches of BATCH_ROWS, joined and encoded a batch at a
+SQLite: the same lines from one SELECT (exchange.sqlite_lines), as UTF-8
+bytes, read with fetchmany in batches of BATCH_ROWS and joined a batch at a
 time.
 
 If the client goes away, the WSGI server closes the response and the
@@ -28,10 +28,9 @@ from typing import Protocol
 
 import psycopg
 from django.db import connection, transaction
-from django.db.models import QuerySet
 
 PIECE_ROWS = 1000  # about 260 KB of CSV, 530 KB of JSON Lines
-BATCH_ROWS = 10_000
+BATCH_ROWS = 1000
 # For the COPY's transaction only (set_config(…, true) is SET LOCAL), in one query:
 # the text of dates follows DateStyle; JIT off, because from about 200,000 rows
 # PostgreSQL would compile the line's expressions for about as long as they take to
@@ -131,10 +130,9 @@ def without_header(data):
     return data[19 + extension :]
 
 
-def fetched_lines(queryset: QuerySet, *, line_end: str) -> Iterator[bytes]:
-    """The queryset's one text column, each value + line_end, a batch at a time."""
-    sql, params = queryset.query.sql_with_params()
+def fetched_lines(sql: str, params) -> Iterator[bytes]:
+    """The one column of the SELECT's rows, each a finished line as bytes, a batch at a time."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         while batch := cursor.fetchmany(BATCH_ROWS):
-            yield "".join(row[0] + line_end for row in batch).encode("utf-8")
+            yield b"".join(row[0] for row in batch)

@@ -1,6 +1,6 @@
 """CSV and JSON Lines writers for spreadsheets, R, Stata and pandas.
 
-The database formats every line (exchange.csv_sql, exchange.jsonl_sql) and
+The database formats every line (exchange.copy_lines, exchange.sqlite_lines) and
 exchange.streaming moves the bytes: COPY on PostgreSQL, batched fetches on
 SQLite. CSV cells that a spreadsheet would read as a formula get a leading
 apostrophe (exchange.formula); JSON Lines is left exactly as stored.
@@ -15,9 +15,8 @@ from django.db.models import QuerySet
 from tracker.web.csv_files import BYTE_ORDER_MARK, csv_text
 
 from .copy_lines import csv_lines_sql, jsonl_lines_sql
-from .csv_sql import csv_line_queryset
-from .jsonl_sql import jsonl_line_queryset
 from .rows import HEADINGS
+from .sqlite_lines import csv_lines_query, jsonl_lines_query
 from .streaming import copy_lines, fetched_lines
 
 # Rows written per yielded piece: large enough to keep the WSGI server busy
@@ -41,7 +40,7 @@ def csv_export(annotations: QuerySet, *, bom: bool = False) -> Iterator[bytes]:
     if connection.vendor == "postgresql":
         lines = copy_lines(csv_lines_sql(annotations))
     else:
-        lines = fetched_lines(csv_line_queryset(annotations), line_end="\r\n")
+        lines = fetched_lines(*csv_lines_query(annotations))
     yield from with_heading(csv_heading(bom=bom), lines)
 
 
@@ -58,4 +57,4 @@ def jsonl_export(annotations: QuerySet) -> Iterator[bytes]:
     if connection.vendor == "postgresql":
         yield from copy_lines(jsonl_lines_sql(annotations))
     else:
-        yield from fetched_lines(jsonl_line_queryset(annotations), line_end="\n")
+        yield from fetched_lines(*jsonl_lines_query(annotations))

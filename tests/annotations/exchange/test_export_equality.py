@@ -186,6 +186,9 @@ def test_the_reference_holds_what_the_comparison_is_about(corpus):
     assert "'+44 20" in csv_text and "'\tTabbed" in csv_text and '"\'=Group of 77"' in csv_text
     assert "🙏🏽" in jsonl_text and "\\u0001" in jsonl_text and "\\r\\n" in jsonl_text
     assert "\u2028" in jsonl_text
+    assert '"speaker": null, "gender": "unknown"' in jsonl_text  # a statement without one
+    assert ',"","unknown",' in csv_text
+    assert '"meeting_date": null' in jsonl_text and '"meeting_date": "2021-10-21"' in jsonl_text
     assert ',"",' in csv_text  # an empty memo; empty numbers for statement-level rows: ",,"
     assert ",,," in csv_text or ',,"' in csv_text
     assert jsonl_text.count("\n") == len(MEMOS) - 1  # the deleted one is gone
