@@ -47,7 +47,6 @@ from .line_cells import (
     JsonLayout,
     Source,
     kind,
-    live_in_export_order,
 )
 
 
@@ -65,7 +64,6 @@ STATEMENTS = Lookup("statement_cells", (STATEMENT, MEETING, SPEAKER), "statement
 CODES = Lookup("code_cells", (CODE,), "code_id")
 ANALYSTS = Lookup("analyst_cells", (ANALYST,), "analyst_id")
 LOOKUPS = (STATEMENTS, CODES, ANALYSTS)
-KEY_COLUMNS = tuple(lookup.column for lookup in LOOKUPS)
 
 
 def iso_utc_sql(sql: str) -> str:
@@ -173,7 +171,7 @@ def _lookup_sql(lookup: Lookup, fragments: list[Printf]) -> tuple[str, list[str]
     sql = (
         f"{lookup.name} AS MATERIALIZED (SELECT {', '.join(columns)} "  # noqa: S608 (models)
         f"FROM {' '.join(tables)} "
-        f"WHERE {first.alias}.{quote(first.key[0])} IN (SELECT {lookup.column} FROM keys))"
+        f"WHERE {first.alias}.{quote(first.key[0])} IN (SELECT {lookup.column} FROM a))"
     )
     return sql, params
 
@@ -182,7 +180,9 @@ def line_sql(annotations: QuerySet, form: Format) -> tuple[str, list]:
     """SELECT one finished line (line end included) per live annotation, by id, as
     UTF-8 bytes (a BLOB: no str made and encoded again in Python); and its parameters."""
     quote = connection.ops.quote_name
-    own = live_in_export_order(annotations).values_list(*OWN_COLUMNS)
+    # Unordered: the CTE is inlined where it is read, so the lookups' IN lists need no
+    # sort, and the lines' ORDER BY a.id is the annotations' rowid order.
+    own = annotations.filter(deleted_at__isnull=True).order_by().values_list(*OWN_COLUMNS)
     own_sql, own_params = own.query.sql_with_params()
 
     line = Printf()
@@ -202,15 +202,9 @@ def line_sql(annotations: QuerySet, form: Format) -> tuple[str, list]:
         _cell(form, index, fragments[lookup][-1])
     line.text(form.closing + form.line_end)
 
-    # The lookups' keys from the same filters, unordered: an IN list needs no sort.
-    keys = annotations.filter(deleted_at__isnull=True).order_by().values_list(*KEY_COLUMNS)
-    keys_sql, keys_params = keys.query.sql_with_params()
     columns = ", ".join(quote(name) for name in OWN_COLUMNS)
-    ctes = [
-        f"a({columns}) AS NOT MATERIALIZED ({own_sql})",
-        f"keys({', '.join(KEY_COLUMNS)}) AS NOT MATERIALIZED ({keys_sql})",
-    ]
-    params = [*own_params, *keys_params]
+    ctes = [f"a({columns}) AS NOT MATERIALIZED ({own_sql})"]
+    params = list(own_params)
     joins = []
     for lookup in LOOKUPS:
         if lookup in fragments:
