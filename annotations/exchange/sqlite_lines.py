@@ -20,6 +20,10 @@ What makes it cheap (benchmarks/README.md, "Issue 18, round 7"):
   json.dumps(…, ensure_ascii=False) does (\\" \\\\ \\b \\f \\n \\r \\t, \\u00XX
   for other control characters, everything else as stored).
 
+A line leaves as a BLOB: the text's bytes in the database's encoding, which is
+UTF-8 for every SQLite database Django creates (an encoding is fixed when the
+file is made), so Python makes no str of it to encode again.
+
 printf ends a text at a NUL character, which never reaches the database: forms,
 serializers and importers refuse it, and PostgreSQL cannot store it.
 
