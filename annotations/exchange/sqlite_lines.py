@@ -40,6 +40,7 @@ from django.db.models import QuerySet
 from .formula import formula_safe_sql
 from .line_cells import (
     ANALYST,
+    ANNOTATION,
     CELLS,
     CODE,
     MEETING,
@@ -61,12 +62,19 @@ class Lookup:
 
     name: str
     sources: tuple[Source, ...]
-    column: str
+
+    @property
+    def column(self) -> str:
+        """The annotation's column the first source's key matches ("a.statement_id")."""
+        alias, column = self.sources[0].key[1].split(".")
+        if alias != ANNOTATION.alias:  # pragma: no cover (a mistake in the table above)
+            raise ValueError(f"{self.name} is not found by an annotation's column")
+        return column
 
 
-STATEMENTS = Lookup("statement_cells", (STATEMENT, MEETING, SPEAKER), "statement_id")
-CODES = Lookup("code_cells", (CODE,), "code_id")
-ANALYSTS = Lookup("analyst_cells", (ANALYST,), "analyst_id")
+STATEMENTS = Lookup("statement_cells", (STATEMENT, MEETING, SPEAKER))
+CODES = Lookup("code_cells", (CODE,))
+ANALYSTS = Lookup("analyst_cells", (ANALYST,))
 LOOKUPS = (STATEMENTS, CODES, ANALYSTS)
 
 
