@@ -5,20 +5,10 @@ whatever the filters and blind coding's visibility make of the annotations' own 
 import pytest
 from django.db import connection
 
-from annotations.coding import services
 from annotations.exchange.copy_lines import csv_lines_sql, jsonl_lines_sql
 from annotations.models import Annotation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres_only]
-
-
-@pytest.fixture
-def coded(meeting, codebook, analyst_a):
-    code = codebook.codes.filter(statement_level=False).first()
-    for statement in meeting.statements.all():
-        services.annotation_create(
-            statement=statement, code=code, analyst=analyst_a, start=0, end=4
-        )
 
 
 def plan(sql: str) -> list[str]:
@@ -28,7 +18,9 @@ def plan(sql: str) -> list[str]:
 
 
 @pytest.mark.parametrize("build", [csv_lines_sql, jsonl_lines_sql])
-def test_the_lines_are_built_after_the_annotations_are_ordered(coded, analyst_b, build):
+def test_the_lines_are_built_after_the_annotations_are_ordered(
+    each_statement_coded, analyst_b, build
+):
     # visible_to joins the statements for blind coding; before, the planner could put a
     # hash join under the lines and sort the finished lines (59 MB at 200,000 rows).
     queryset = Annotation.objects.live().visible_to(analyst_b).filter(code__group__isnull=False)
@@ -42,7 +34,7 @@ def test_the_lines_are_built_after_the_annotations_are_ordered(coded, analyst_b,
 
 
 @pytest.mark.parametrize("build", [csv_lines_sql, jsonl_lines_sql])
-def test_each_lookup_table_is_read_in_its_own_lateral(coded, build):
+def test_each_lookup_table_is_read_in_its_own_lateral(each_statement_coded, build):
     sql = build(Annotation.objects.live())
     assert sql.count("JOIN LATERAL") == 5 and sql.count("OFFSET 0") == 5
     assert sql.rstrip().endswith("ORDER BY a.id")

@@ -6,22 +6,12 @@ coding's visibility make of the annotations' own query."""
 import pytest
 from django.db import connection
 
-from annotations.coding import services
 from annotations.exchange.sqlite_lines import csv_lines_query, jsonl_lines_query
 from annotations.models import Annotation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 LOOKUPS = ("statement_cells", "code_cells", "analyst_cells")
-
-
-@pytest.fixture
-def coded(meeting, codebook, analyst_a):
-    code = codebook.codes.filter(statement_level=False).first()
-    for statement in meeting.statements.all():
-        services.annotation_create(
-            statement=statement, code=code, analyst=analyst_a, start=0, end=4
-        )
 
 
 def plan(query: tuple[str, list]) -> list[str]:
@@ -33,7 +23,7 @@ def plan(query: tuple[str, list]) -> list[str]:
 
 @pytest.mark.parametrize("build", [csv_lines_query, jsonl_lines_query])
 @pytest.mark.parametrize("visible", ["everything", "blind coding", "one meeting"])
-def test_the_lines_are_never_sorted(coded, meeting, analyst_b, build, visible):
+def test_the_lines_are_never_sorted(each_statement_coded, meeting, analyst_b, build, visible):
     queryset = {
         "everything": Annotation.objects.live(),
         "blind coding": Annotation.objects.live().visible_to(analyst_b),
@@ -46,7 +36,7 @@ def test_the_lines_are_never_sorted(coded, meeting, analyst_b, build, visible):
 
 
 @pytest.mark.parametrize("build", [csv_lines_query, jsonl_lines_query])
-def test_each_lookup_reads_only_the_rows_the_export_reaches(coded, build):
+def test_each_lookup_reads_only_the_rows_the_export_reaches(each_statement_coded, build):
     # Found by the annotations' keys, never a scan of every statement, code or user.
     steps = plan(build(Annotation.objects.live()))
     for table in ("st", "cd", "us"):
@@ -54,7 +44,7 @@ def test_each_lookup_reads_only_the_rows_the_export_reaches(coded, build):
         assert not any(step.startswith(f"SCAN {table}") for step in steps), steps
 
 
-def test_the_lines_are_utf8_bytes_with_their_line_ends(coded):
+def test_the_lines_are_utf8_bytes_with_their_line_ends(each_statement_coded):
     sql, params = jsonl_lines_query(Annotation.objects.live())
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
