@@ -15,12 +15,21 @@ front of it and the nested loops keep the annotations' id order (no sort). A
 line is then the annotation's own cells (quote, memo, offsets, time) and the
 finished fragments, joined. Only nullable columns are COALESCEd.
 
-The filters and visibility of the queryset stay Django's: its SELECT of the
-annotation's own columns is the FROM of the export's.
+The filters and visibility of the queryset stay Django's: its SELECT, ordered
+by id, is the FROM of the export's, and it formats the annotation's own cells
+itself (the id; offsets, quote, memo, time and the line end). A subquery with
+ORDER BY is planned on its own, in parallel workers when PostgreSQL judges it
+worth it (the scan, the filters, the sort by id), and its expressions are
+computed there too: the replace, formula test and to_char of every row are
+shared out, and the one process that joins the fragments and sends the lines
+only concatenates (benchmarks/README.md, "Issue 18, round 8"). The LATERAL
+subqueries cannot go to a worker on PostgreSQL 15 (they take their key as a
+parameter from the outer query), so they stay above the Gather.
 """
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from .formula import formula_safe_sql
 from .line_cells import (
@@ -30,7 +39,6 @@ from .line_cells import (
     CODE,
     MEETING,
     NO_SPEAKER,
-    OWN_COLUMNS,
     SPEAKER,
     STATEMENT,
     CsvLayout,
@@ -44,6 +52,8 @@ from .line_cells import (
 from .rows import HEADINGS
 
 LATERALS = (STATEMENT, MEETING, SPEAKER, CODE, ANALYST)
+# The annotation's columns the export's FROM hands over besides its own formatted cells.
+KEYS = ("id", "statement_id", "code_id", "analyst_id")
 
 
 def iso_utc_sql(value_sql: str) -> str:
@@ -120,33 +130,45 @@ def line_sql(annotations: QuerySet, form: Format) -> str:
     """SELECT one finished line (line end included) per live annotation, by id."""
     import psycopg  # only the PostgreSQL backend needs it
 
-    # Ordered by id inside: a subquery with ORDER BY is not merged into the outer
-    # query, so whatever the filters and visibility need (a hash join, a sort of the
-    # annotations' own columns) happens before the lines are built, never a sort of
-    # the finished lines; the outer ORDER BY takes the subquery's order as it is.
-    own = live_in_export_order(annotations).values_list(*OWN_COLUMNS)
-    sql, params = own.query.sql_with_params()
-    connection.ensure_connection()
-    # COPY takes no bind parameters: bind them client-side, as psycopg would quote them.
-    inner = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
-
+    quote = connection.ops.quote_name
+    live = live_in_export_order(annotations)
+    # Django names the queryset's own table by itself; joined tables get other aliases.
+    table = quote(live.query.get_initial_alias())
+    cut = runs()
+    # The line's end comes with its last cells.
+    ending = [literal(text) for text in (form.closing, form.line_end) if text]
+    own: dict[str, RawSQL] = {}  # the annotation's runs, formatted by Django's SELECT
     fragments: dict[Source, list[str]] = {}
     line = []
-    for source, cells in runs():
+    for number, (source, cells) in enumerate(cut):
         if source is ANNOTATION:
-            line.append(_fragment(form, source, cells, table="a"))
+            parts = [_fragment(form, source, cells, table=table)]
+            if number == len(cut) - 1:
+                parts, ending = parts + ending, []
+            name = f"own{len(own)}"
+            # Built from the models and literal text; RawSQL's text is %-formatted
+            # with its (no) parameters.
+            own[name] = RawSQL(" || ".join(parts).replace("%", "%%"), ())  # noqa: S611
+            line.append(f"a.{name}")
             continue
         fragments.setdefault(source, []).append(_fragment(form, source, cells, table="t"))
         ref = f"{source.alias}.f{len(fragments[source]) - 1}"
         line.append(f"COALESCE({ref}, {_missing(form, cells)})" if source.optional else ref)
-    if form.closing:
-        line.append(literal(form.closing))
-    line.append(literal(form.line_end))
+    line += ending  # unless the annotation's own cells took it
+
+    # Ordered by id inside: a subquery with ORDER BY is not merged into the outer
+    # query, so whatever the filters and visibility need (a hash join, a sort of the
+    # annotations' own columns) happens before the lines are joined, never a sort of
+    # the finished lines; the outer ORDER BY takes the subquery's order as it is.
+    sql, params = live.annotate(**own).values_list(*KEYS, *own).query.sql_with_params()
+    connection.ensure_connection()
+    # COPY takes no bind parameters: bind them client-side, as psycopg would quote them.
+    inner = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
     # The statement's lateral first: the meeting's and the speaker's look up its keys.
     laterals = "\n".join(
         _lateral(source, fragments[source]) for source in LATERALS if source in fragments
     )
-    columns = ", ".join(connection.ops.quote_name(name) for name in OWN_COLUMNS)
+    columns = ", ".join(quote(name) for name in (*KEYS, *own))
     return (
         f"SELECT ({' || '.join(line)}) AS line\n"  # noqa: S608 (built from the models)
         f"FROM ({inner}) a({columns})\n{laterals}\nORDER BY a.id"
