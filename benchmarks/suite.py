@@ -42,6 +42,9 @@ FIXTURES = "fixture loader's dry run (in-process, empty database)"
 
 # Targets of issue 8, the export's of issue 18: each format's rows/s over COPY's (FORMAT csv).
 EXPORT_MIN_RATIO = {"CSV": 0.8, "JSON Lines": 0.6}
+# Issue 18 sets them on corpora of 200,000 and 1,000,000 annotations: at S's 2,100 a
+# download is mostly one request's fixed cost (session, permissions), not a rate.
+EXPORT_TARGET_ROWS = 200_000
 EXPORT_MAX_GROWTH_MB = 100
 REPORT_MAX_RATIO = 2.0
 LIST_MAX_P95_RATIO = 2.0
@@ -316,6 +319,7 @@ class Suite:
         self, label: str, figures: measure_http.ExportFigures, *, copy: Sample, rows: int, size: str
     ) -> None:
         share = ratio(copy, figures.time)  # rows/s of the export over rows/s of COPY
+        targeted = rows >= EXPORT_TARGET_ROWS
         self.table.add(
             section=EXPORT,
             figure=f"{label}: {rows:,} rows, {figures.runs[0].bytes / MB:.0f} MB",
@@ -324,8 +328,8 @@ class Suite:
             spread=f"{rate(rows, figures.time.high)} – {rate(rows, figures.time.low)}",
             baseline=f"COPY: {rate(rows, copy.median)}",
             ratio=f"{share:.2f}",
-            target=f"≥ {EXPORT_MIN_RATIO[label]}",
-            verdict=verdict(share >= EXPORT_MIN_RATIO[label]),
+            target=f"≥ {EXPORT_MIN_RATIO[label]}" if targeted else "",
+            verdict=verdict(share >= EXPORT_MIN_RATIO[label]) if targeted else "",
         )
         growth = figures.growth / MB
         self.table.add(
