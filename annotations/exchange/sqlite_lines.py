@@ -8,8 +8,10 @@ databases.
 What makes it cheap (benchmarks/README.md, "Issue 18, round 7"):
 
 - The cells of a statement (with its meeting and speaker), of a code and of an
-  analyst are formatted once each, in a MATERIALIZED common table expression
-  of the rows the export reaches, not once per annotation. The annotations are
+  analyst are formatted once each, in a MATERIALIZED common table expression,
+  not once per annotation: of the statements the export reaches, and of every
+  code and user (small tables; finding the export's would take another pass
+  over its annotations, round 8). The annotations are
   read first (CROSS JOIN keeps SQLite's join order), in id order, and find
   their fragments through SQLite's automatic index on each expression, so the
   finished lines are never sorted.
@@ -62,6 +64,10 @@ class Lookup:
 
     name: str
     sources: tuple[Source, ...]
+    # Formatted for every row of its table instead of only those the export reaches:
+    # for the small ones (a codebook's codes, the team's accounts) that costs less
+    # than finding the export's keys, another pass over its annotations.
+    whole_table: bool = False
 
     @property
     def column(self) -> str:
@@ -73,8 +79,8 @@ class Lookup:
 
 
 STATEMENTS = Lookup("statement_cells", (STATEMENT, MEETING, SPEAKER))
-CODES = Lookup("code_cells", (CODE,))
-ANALYSTS = Lookup("analyst_cells", (ANALYST,))
+CODES = Lookup("code_cells", (CODE,), whole_table=True)
+ANALYSTS = Lookup("analyst_cells", (ANALYST,), whole_table=True)
 LOOKUPS = (STATEMENTS, CODES, ANALYSTS)
 
 
@@ -180,10 +186,11 @@ def _lookup_sql(lookup: Lookup, fragments: list[Printf]) -> tuple[str, list[str]
             f"{join} {quote(source.model._meta.db_table)} {source.alias} "
             f"ON {source.alias}.{quote(column)} = {outer}"
         )
+    key = f"{first.alias}.{quote(first.key[0])}"
+    reached = f" WHERE {key} IN (SELECT {lookup.column} FROM a)"  # noqa: S608 (models)
     sql = (
         f"{lookup.name} AS MATERIALIZED (SELECT {', '.join(columns)} "  # noqa: S608 (models)
-        f"FROM {' '.join(tables)} "
-        f"WHERE {first.alias}.{quote(first.key[0])} IN (SELECT {lookup.column} FROM a))"
+        f"FROM {' '.join(tables)}{'' if lookup.whole_table else reached})"
     )
     return sql, params
 
