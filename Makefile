@@ -38,7 +38,7 @@ run: install
 ## line says how each went. The suite runs in JOBS pytest-xdist workers (auto: one per core),
 ## which keeps CI under 20 minutes on 2 cores.
 JOBS ?= auto
-SUITE := $(PY) -m pytest -p no:cacheprovider -n $(JOBS)
+SUITE := $(PY) -m pytest -p no:cacheprovider -n $(JOBS) --durations=15
 test: shared-sources install-test chromium node
 	$(PY) -m ruff check .
 	@sqlite=passed; postgresql=passed; \
