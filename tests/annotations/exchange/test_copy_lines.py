@@ -8,6 +8,7 @@ from django.db import connection
 
 from annotations.exchange.copy_lines import csv_lines_sql, jsonl_lines_sql
 from annotations.models import Annotation
+from tests.plans import plan_nodes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres_only]
 
@@ -53,16 +54,9 @@ def test_the_annotations_own_cells_are_formatted_by_their_own_scan(each_statemen
         (top,) = cursor.fetchone()[0]
     formatting = [
         node
-        for node in nodes(top["Plan"])
+        for node in plan_nodes(top["Plan"])
         if any("to_char(" in output and "quote" in output for output in node.get("Output", []))
     ]
-    deepest = formatting[-1]  # nodes() goes depth first: the last is the lowest
-    read = {node["Relation Name"] for node in nodes(deepest) if "Relation Name" in node}
+    deepest = formatting[-1]  # plan_nodes() goes depth first: the last is the lowest
+    read = {node["Relation Name"] for node in plan_nodes(deepest) if "Relation Name" in node}
     assert read == {"annotations_annotation"}, deepest
-
-
-def nodes(plan: dict):
-    """A plan node and every node under it, depth first."""
-    yield plan
-    for child in plan.get("Plans", []):
-        yield from nodes(child)

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from annotations.monitoring.trends import trend_spec, trends
+from tests.plans import plan_nodes
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +34,12 @@ def test_the_coded_column_is_an_in_over_the_coded_statements(code, statement):
 
 def _estimated_speaker_groups(plan: dict) -> list[int]:
     """The planner's row estimates of the aggregates grouping by the speaker."""
-    found = []
-    if plan.get("Node Type") == "Aggregate" and any(
-        "speaker_id" in key for key in plan.get("Group Key", [])
-    ):
-        found.append(plan["Plan Rows"])
-    for child in plan.get("Plans", []):
-        found += _estimated_speaker_groups(child)
-    return found
+    return [
+        node["Plan Rows"]
+        for node in plan_nodes(plan)
+        if node.get("Node Type") == "Aggregate"
+        and any("speaker_id" in key for key in node.get("Group Key", []))
+    ]
 
 
 @pytest.mark.postgres_only
