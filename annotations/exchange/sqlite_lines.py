@@ -186,11 +186,13 @@ def _lookup_sql(lookup: Lookup, fragments: list[Printf]) -> tuple[str, list[str]
             f"{join} {quote(source.model._meta.db_table)} {source.alias} "
             f"ON {source.alias}.{quote(column)} = {outer}"
         )
-    key = f"{first.alias}.{quote(first.key[0])}"
-    reached = f" WHERE {key} IN (SELECT {lookup.column} FROM a)"  # noqa: S608 (models)
+    where = ""
+    if not lookup.whole_table:  # only the rows the export reaches
+        key = f"{first.alias}.{quote(first.key[0])}"
+        where = f" WHERE {key} IN (SELECT {lookup.column} FROM a)"  # noqa: S608 (models)
     sql = (
         f"{lookup.name} AS MATERIALIZED (SELECT {', '.join(columns)} "  # noqa: S608 (models)
-        f"FROM {' '.join(tables)}{'' if lookup.whole_table else reached})"
+        f"FROM {' '.join(tables)}{where})"
     )
     return sql, params
 
